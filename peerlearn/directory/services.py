@@ -1,0 +1,132 @@
+"""State changes in the directory: one function per action. Each checks the
+permission, runs in a transaction and writes the audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from peerlearn.audit.log import record, snapshot
+from peerlearn.directory.models import Expertise, LocalGovernment, Person, Topic
+
+LOCAL_GOVERNMENT_FIELDS = (
+    "name",
+    "name_local",
+    "kind",
+    "country",
+    "region",
+    "population",
+    "official_languages",
+    "departments",
+    "website",
+    "description",
+)
+PROFILE_FIELDS = (
+    "name",
+    "position",
+    "role",
+    "department",
+    "languages",
+    "biography",
+    "email",
+    "phone",
+    "is_public",
+)
+
+
+def _apply(obj: Any, changes: Mapping[str, Any], fields: Iterable[str]) -> None:
+    """Set plain fields, validate, save, then set many-to-many fields."""
+    many: dict[str, Any] = {}
+    for name in fields:
+        if name not in changes:
+            continue
+        if obj._meta.get_field(name).many_to_many:
+            many[name] = changes[name]
+        else:
+            setattr(obj, name, changes[name])
+    obj.full_clean()
+    obj.save()
+    for name, values in many.items():
+        getattr(obj, name).set(values)
+
+
+def update_local_government(
+    actor: Any, lg: LocalGovernment, changes: Mapping[str, Any]
+) -> LocalGovernment:
+    if not actor.has_perm("directory.change_localgovernment", lg):
+        raise PermissionDenied
+    with transaction.atomic():
+        before = snapshot(lg, LOCAL_GOVERNMENT_FIELDS)
+        _apply(lg, changes, LOCAL_GOVERNMENT_FIELDS)
+        record(
+            actor,
+            "directory.update_local_government",
+            lg,
+            before,
+            snapshot(lg, LOCAL_GOVERNMENT_FIELDS),
+        )
+    return lg
+
+
+def save_profile(
+    actor: Any,
+    person: Person,
+    changes: Mapping[str, Any],
+    expertise: Iterable[Mapping[str, Any]] | None = None,
+) -> Person:
+    """Save a person's profile and, when given, replace their expertise list.
+
+    A person without a primary key is the actor's own new profile."""
+    creating = person.pk is None
+    if creating:
+        if (
+            getattr(person, "user_id", None) != actor.pk
+            or Person.objects.filter(user=actor).exists()
+        ):
+            raise PermissionDenied
+    elif not actor.has_perm("directory.change_person", person):
+        raise PermissionDenied
+    fields = (*PROFILE_FIELDS, "expertise") if expertise is not None else PROFILE_FIELDS
+    with transaction.atomic():
+        before = {} if creating else _profile_state(person)
+        _apply(person, changes, PROFILE_FIELDS)
+        if expertise is not None:
+            _replace_expertise(person, expertise)
+        after = _profile_state(person)
+        record(
+            actor,
+            "directory.create_profile" if creating else "directory.update_profile",
+            person,
+            {k: before.get(k) for k in fields} if before else None,
+            {k: after[k] for k in fields},
+        )
+    return person
+
+
+def _profile_state(person: Person) -> dict[str, Any]:
+    state = snapshot(person, PROFILE_FIELDS)
+    state["expertise"] = [
+        [code, years, summary]
+        for code, years, summary in person.expertise.order_by("topic__code").values_list(
+            "topic__code", "years", "summary"
+        )
+    ]
+    return state
+
+
+def _replace_expertise(person: Person, items: Iterable[Mapping[str, Any]]) -> None:
+    wanted: dict[int, Mapping[str, Any]] = {}
+    for item in items:
+        topic: Topic = item["topic"]
+        wanted[topic.pk] = item
+    person.expertise.exclude(topic_id__in=wanted).delete()
+    existing = {e.topic_id: e for e in person.expertise.all()}
+    for topic_id, item in wanted.items():
+        entry = existing.get(topic_id) or Expertise(person=person, topic_id=topic_id)
+        entry.years = item["years"]
+        entry.summary = item.get("summary", "")
+        entry.full_clean()
+        entry.save()
