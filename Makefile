@@ -17,11 +17,11 @@ run: $(STAMP)
 test: $(STAMP) chromium lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check peerlearn tests benchmarks
-	$(BIN)/ruff format --check peerlearn tests benchmarks
+	$(BIN)/ruff check peerlearn tests benchmarks docs
+	$(BIN)/ruff format --check peerlearn tests benchmarks docs
 
 typecheck: $(STAMP)
-	$(BIN)/mypy peerlearn tests
+	$(BIN)/mypy peerlearn tests benchmarks docs
 	$(BIN)/mypy --strict --config-file /dev/null peerlearn/matching
 
 pytest: $(STAMP)
@@ -42,8 +42,9 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Extract new strings into the catalogues (then translate them) and compile.
 messages: $(STAMP)
-	cd peerlearn && ../$(BIN)/django-admin makemessages --all --no-obsolete --ignore 'matching/*' && ../$(BIN)/django-admin makemessages --all --no-obsolete -d djangojs 2>/dev/null || true
+	cd peerlearn && ../$(BIN)/django-admin makemessages -l ar -l tr -l fr -l es --no-obsolete
 	cd peerlearn && ../$(BIN)/django-admin compilemessages
 
 bench: $(STAMP)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.views.generic import ListView
+
+T = TypeVar("T")
+
+# Rows read from the database at a time by an export.
+EXPORT_CHUNK = 2000
 
 # A cell beginning with one of these is run as a formula by spreadsheet programs.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -20,6 +26,12 @@ def safe_cell(value: Any) -> str:
     if text.startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
+
+
+def chunked(rows: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(rows)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 class _Echo:
@@ -62,6 +74,11 @@ class FilteredListView(ListView):
     def csv_row(self, obj: Any) -> Sequence[Any]:
         raise NotImplementedError
 
+    def csv_rows(self, queryset: QuerySet[Any]) -> Iterator[Sequence[Any]]:
+        """The export's rows; a list of many thousand rows may override this to
+        read plain values rather than build a model object per row."""
+        return (self.csv_row(obj) for obj in queryset.iterator(chunk_size=EXPORT_CHUNK))
+
     def get_queryset(self) -> QuerySet[Any]:
         self.filterset = self.filterset_class(
             self.request.GET or None, queryset=self.get_base_queryset(), request=self.request
@@ -76,11 +93,8 @@ class FilteredListView(ListView):
         self, request: HttpRequest, *args: Any, **kwargs: Any
     ) -> HttpResponse | StreamingHttpResponse:
         if request.GET.get("export") == "csv":
-            queryset = self.get_queryset()
             return csv_response(
-                self.csv_filename,
-                self.csv_header(),
-                (self.csv_row(obj) for obj in queryset.iterator(chunk_size=2000)),
+                self.csv_filename, self.csv_header(), self.csv_rows(self.get_queryset())
             )
         return super().get(request, *args, **kwargs)
 

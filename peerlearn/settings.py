@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "peerlearn.audit",
     "peerlearn.accounts",
     "peerlearn.directory",
+    "peerlearn.exchanges",
     "peerlearn.api",
 ]
 
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "peerlearn.accounts.context_processors.inbox",
             ],
         },
     }
@@ -151,6 +153,7 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["peerlearn.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
@@ -184,6 +187,8 @@ EMAIL_BACKEND = os.environ.get(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
+# Absolute address of the site, for links in e-mails sent outside a request.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "PeerLearn <noreply@peerlearn.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
@@ -222,6 +227,15 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# Background work: through Celery when a broker is configured (e.g.
+# redis://127.0.0.1:6379/0 or amqp://guest:guest@127.0.0.1:5672//), inline otherwise.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = False
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Matching runs over at most this many need–offer pairs run inside the request.
+MATCHING_INLINE_PAIRS = env_int("MATCHING_INLINE_PAIRS", 2_000_000)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -235,4 +249,4 @@ DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 25)
 
 # WhiteNoise serves assets through the finders (above) until collectstatic has
 # filled STATIC_ROOT; its warning about the missing folder is expected then.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at")

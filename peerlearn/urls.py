@@ -11,6 +11,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("peerlearn.directory.urls")),
     path("accounts/", include("peerlearn.accounts.urls")),
+    path("", include("peerlearn.exchanges.urls")),
     path("api/", include("peerlearn.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

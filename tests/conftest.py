@@ -63,6 +63,12 @@ def make_user(email: str, **extra: Any) -> User:
 
 @pytest.fixture
 def world(db: Any) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """Create the `world` directory; for fixtures on other database fixtures
+    (the browser tests build it on `transactional_db`)."""
     arabic = Language.objects.get(code="ar")
     english = Language.objects.get(code="en")
     waste = Topic.objects.get(code="environment.solid_waste")

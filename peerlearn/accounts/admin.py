@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from peerlearn.accounts.models import Invitation, RoleAssignment, User
+from peerlearn.accounts.models import Invitation, Notification, RoleAssignment, User
 
 
 class RoleInline(admin.TabularInline):
@@ -45,3 +45,11 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["email", "name"]
     readonly_fields = ["token", "created_at", "accepted_at", "accepted_by", "invited_by"]
     autocomplete_fields = ["association", "local_government"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "created_at", "read_at"]
+    list_filter = ["kind"]
+    search_fields = ["user__email"]
+    raw_id_fields = ["user"]

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from peerlearn.accounts.models import InvitedRole
@@ -64,3 +65,24 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class WithoutAutofocus:
+    """Django's sign-in and password forms put the focus in their first field,
+    which skips the page's heading and the skip link for keyboard and screen
+    reader users; every PeerLearn page starts at the top instead."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("autofocus", None)
+
+
+class SignInForm(WithoutAutofocus, AuthenticationForm):
+    pass
+
+
+class ChangePasswordForm(WithoutAutofocus, PasswordChangeForm):
+    pass

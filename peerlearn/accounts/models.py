@@ -26,6 +26,11 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, username: str | None) -> User:
+        # Addresses are stored in lower case, but people sign in typing
+        # "Name@Municipality.ps"; the unique constraint is case-insensitive too.
+        return self.get(email__iexact=username)
+
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
         extra.setdefault("is_staff", False)
         extra.setdefault("is_superuser", False)
@@ -228,3 +233,32 @@ class Invitation(models.Model):
     @property
     def scope(self) -> Any:
         return self.association or self.local_government
+
+
+class Notification(models.Model):
+    """A message in a user's PeerLearn inbox. The text is stored as a message
+    key and parameters, so that it reads in the language of whoever opens it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=60)
+    params = models.JSONField(default=dict, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.kind}"
+
+    @property
+    def text(self) -> str:
+        from peerlearn.accounts.notifications import render
+
+        return render(self.kind, self.params)

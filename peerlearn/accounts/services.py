@@ -150,3 +150,14 @@ def invitations_visible_to(actor: Any) -> Any:
         | Q(local_government__associations__in=roles.coordinated_associations)
         | Q(local_government__in=roles.focal_point_of)
     ).distinct()
+
+
+def mark_read(user: Any, notification_ids: list[int]) -> int:
+    """Reading the inbox is not an audited change: it only records what was seen."""
+    if not notification_ids:
+        return 0
+    from peerlearn.accounts.models import Notification
+
+    return Notification.objects.filter(user=user, pk__in=notification_ids, read_at=None).update(
+        read_at=timezone.now()
+    )

@@ -2,20 +2,24 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from peerlearn.accounts import views
+from peerlearn.accounts.forms import ChangePasswordForm, SignInForm
 
 app_name = "accounts"
 
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=SignInForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(
-            success_url=reverse_lazy("accounts:password_change_done")
+            form_class=ChangePasswordForm,
+            success_url=reverse_lazy("accounts:password_change_done"),
         ),
         name="password_change",
     ),
@@ -50,6 +54,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("notifications/", views.NotificationListView.as_view(), name="notifications"),
     path("invitations/", views.InvitationListView.as_view(), name="invitations"),
     path(
         "invite/<str:kind>/<slug:slug>/",

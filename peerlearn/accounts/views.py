@@ -16,7 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from peerlearn.accounts import services
 from peerlearn.accounts.forms import ROLE_LABELS, AcceptInvitationForm, InvitationForm
-from peerlearn.accounts.models import Invitation, InvitedRole
+from peerlearn.accounts.models import Invitation, InvitedRole, Notification
 from peerlearn.directory.models import Association, LocalGovernment
 
 
@@ -135,3 +135,21 @@ class AcceptInvitationView(View):
             return self.page(invitation, form, status=400)
         messages.success(request, _("Welcome to PeerLearn. Your role is now active."))
         return redirect(reverse("directory:profile"))
+
+
+class NotificationListView(LoginRequiredMixin, ListView):
+    """The user's inbox; opening it marks everything shown as read."""
+
+    template_name = "accounts/notification_list.html"
+    paginate_by = 30
+
+    def get_queryset(self) -> Any:
+        user: Any = self.request.user
+        return Notification.objects.filter(user=user)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        unread = [n.pk for n in context["object_list"] if n.read_at is None]
+        context["unread_ids"] = set(unread)
+        services.mark_read(self.request.user, unread)
+        return context

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -19,7 +22,58 @@ from peerlearn.directory.models import (
     PersonRole,
     Topic,
 )
-from peerlearn.directory.queries import local_governments_with_expertise_in, with_expertise_in
+from peerlearn.directory.queries import (
+    local_governments_with_expertise_in,
+    speaking,
+    with_expertise_in,
+)
+
+
+class QuickSelect(forms.Select):
+    """Django's select, with its options written here rather than through a
+    template each: the country filter's 240 options took longer to render than
+    all the queries of a list page of 20,000 local governments."""
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        html: list[str] = [
+            format_html('<select name="{}"{}>', widget["name"], _attributes(widget["attrs"]))
+        ]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                html.append(format_html('\n  <optgroup label="{}">', group_name))
+            html.extend(
+                format_html(
+                    '\n  <option value="{}"{}>{}</option>',
+                    str(option["value"]),
+                    _attributes(option["attrs"]),
+                    option["label"],
+                )
+                for option in options
+            )
+            if group_name:
+                html.append("\n  </optgroup>")
+        html.append("\n</select>")
+        return mark_safe("".join(html))  # noqa: S308 - every part is escaped by format_html
+
+
+def _attributes(attrs: dict[str, Any]) -> SafeString:
+    """As django/forms/widgets/attrs.html writes them."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
 
 
 def countries_in_directory() -> list[tuple[str, str]]:
@@ -38,19 +92,37 @@ def topic_queryset(request: Any) -> QuerySet[Topic]:
     return Topic.objects.select_related("parent").order_by("parent__position", "position", "code")
 
 
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """A chosen sort (by country, population…) replaces the model's ordering;
+    kept as tie-breaker, rows with equal keys keep one order, so that pages of
+    a list or of the API neither repeat nor skip them."""
+
+    def filter(self, qs: QuerySet[Any], value: Any) -> QuerySet[Any]:
+        qs = super().filter(qs, value)
+        if value:
+            qs = qs.order_by(*qs.query.order_by, *qs.model._meta.ordering)
+        return qs
+
+
 class LocalGovernmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name"), method="filter_name")
-    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries_in_directory)
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=countries_in_directory, widget=QuickSelect
+    )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=LocalGovernmentKind.choices)
     association = django_filters.ModelChoiceFilter(
         label=_("Association"),
         queryset=Association.objects.order_by("acronym"),
         field_name="associations",
+        widget=QuickSelect,
     )
     topic = TopicFilter(
-        label=_("Expertise on topic"), queryset=topic_queryset, method="filter_topic"
+        label=_("Expertise on topic"),
+        queryset=topic_queryset,
+        method="filter_topic",
+        widget=QuickSelect,
     )
-    sort = django_filters.OrderingFilter(
+    sort = StableOrderingFilter(
         label=_("Sort by"),
         fields=(("name", "name"), ("population", "population"), ("country", "country")),
         field_labels={
@@ -80,23 +152,29 @@ class LocalGovernmentFilter(django_filters.FilterSet):
 
 class ExpertFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or position"), method="filter_name")
-    topic = TopicFilter(label=_("Topic"), queryset=topic_queryset, method="filter_topic")
+    topic = TopicFilter(
+        label=_("Topic"), queryset=topic_queryset, method="filter_topic", widget=QuickSelect
+    )
     language = django_filters.ModelChoiceFilter(
         label=_("Working language"),
         queryset=Language.objects.order_by("label_en"),
-        field_name="languages",
+        method="filter_language",
+        widget=QuickSelect,
     )
     country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=countries_in_directory, field_name="local_government__country"
+        label=_("Country"),
+        choices=countries_in_directory,
+        field_name="local_government__country",
+        widget=QuickSelect,
     )
     role = django_filters.ChoiceFilter(label=_("Role"), choices=PersonRole.choices)
-    sort = django_filters.OrderingFilter(
+    sort = StableOrderingFilter(
         label=_("Sort by"),
         fields=(("name", "name"), ("updated_at", "updated")),
         field_labels={
             "name": _("name"),
             "-name": _("name (Z–A)"),
-            "updated": _("least recently updated"),
+            "updated_at": _("least recently updated"),
             "-updated": _("recently updated"),
         },
         empty_label=_("name"),
@@ -114,3 +192,6 @@ class ExpertFilter(django_filters.FilterSet):
 
     def filter_topic(self, queryset: QuerySet[Person], name: str, value: Topic) -> Any:
         return with_expertise_in(queryset, value) if value else queryset
+
+    def filter_language(self, queryset: QuerySet[Person], name: str, value: Language) -> Any:
+        return speaking(queryset, value) if value else queryset

@@ -24,7 +24,8 @@ class TopicChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Topic) -> str:
         if obj.parent is None:
             return obj.label
-        return f"{obj.parent.label} → {obj.label}"
+        # A colon reads the same way in right-to-left text; an arrow would point back.
+        return f"{obj.parent.label}: {obj.label}"
 
 
 class LocalGovernmentForm(forms.ModelForm):
@@ -41,8 +42,10 @@ class LocalGovernmentForm(forms.ModelForm):
             "departments",
             "website",
             "description",
+            "head_since",
         ]
         widgets = {
+            "head_since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "official_languages": forms.CheckboxSelectMultiple,
             "departments": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 5}),

@@ -123,7 +123,7 @@ class Topic(Labelled):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         verbose_name = _("topic")
@@ -170,7 +170,7 @@ class SustainableDevelopmentGoal(Labelled):
         ]
 
     def __str__(self) -> str:
-        return f"SDG {self.number}: {self.label}"
+        return _("SDG %(number)d: %(label)s") % {"number": self.number, "label": self.label}
 
 
 class Methodology(Labelled):
@@ -234,6 +234,15 @@ class LocalGovernment(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), max_length=4000, blank=True)
+    head_since = models.DateField(
+        _("current mayor or head in office since"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Record a change of mayor here: the exchanges of this local government will "
+            "ask for their political endorsement to be renewed."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -244,6 +253,8 @@ class LocalGovernment(models.Model):
         indexes = [
             models.Index(fields=["country", "kind"]),
             models.Index(fields=["kind"]),
+            # Lists read a page in this order rather than sorting every row.
+            models.Index(fields=["name", "id"]),
         ]
         constraints = [
             not_blank("name"),
@@ -473,6 +484,13 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name", "id"]
+        indexes = [
+            # Lists read a page in these orders rather than sorting every row.
+            models.Index(fields=["name", "id"]),
+            models.Index(fields=["updated_at"]),
+            # Visitors' counts read the public profiles from this index alone.
+            models.Index(fields=["is_public"]),
+        ]
         constraints = [
             not_blank("name"),
             at_most("name", NAME_MAX),
@@ -517,6 +535,10 @@ class Expertise(models.Model):
         verbose_name = _("expertise")
         verbose_name_plural = _("expertise")
         ordering = ["-years", "topic__code"]
+        indexes = [
+            # Who knows a topic is read from this index alone (topic filters, counts).
+            models.Index(fields=["topic", "person"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "topic"],

@@ -12,6 +12,7 @@ from peerlearn.directory.models import (
     Association,
     AssociationMembership,
     Expertise,
+    Language,
     LocalGovernment,
     Person,
     Programme,
@@ -34,6 +35,16 @@ def visible_people(viewer: Any) -> QuerySet[Person]:
     return Person.objects.filter(is_public=True)
 
 
+def speaking(people: QuerySet[Person], language: Language) -> QuerySet[Person]:
+    """People with this working language. EXISTS, checked person by person in
+    the list's order, rather than a join: most people speak English, and
+    sorting all of them to show the first page took longer than the rest of
+    the page."""
+    return people.filter(
+        Exists(Person.languages.through.objects.filter(person_id=OuterRef("pk"), language=language))
+    )
+
+
 def local_governments_for_list() -> QuerySet[LocalGovernment]:
     return LocalGovernment.objects.prefetch_related(
         Prefetch("associations", queryset=Association.objects.only("id", "acronym", "slug"))
@@ -41,11 +52,14 @@ def local_governments_for_list() -> QuerySet[LocalGovernment]:
 
 
 def with_expertise_in(people: QuerySet[Person], topic: Topic) -> QuerySet[Person]:
+    """People with expertise on the topic (or, for a thematic area, on any of
+    its topics). An uncorrelated subquery: the database reads who knows the
+    topic once, from the (topic, person) index, instead of probing the
+    expertise of every person in turn (EXISTS), which made counting a filtered
+    list of 100,000 people take seconds on SQLite."""
     return people.filter(
-        Exists(
-            Expertise.objects.filter(
-                person=OuterRef("pk"), topic_id__in=topic_and_descendants(topic)
-            )
+        pk__in=Expertise.objects.filter(topic_id__in=topic_and_descendants(topic)).values(
+            "person_id"
         )
     )
 
@@ -53,12 +67,11 @@ def with_expertise_in(people: QuerySet[Person], topic: Topic) -> QuerySet[Person
 def local_governments_with_expertise_in(
     lgs: QuerySet[LocalGovernment], topic: Topic
 ) -> QuerySet[LocalGovernment]:
+    """Local governments with someone who has expertise on the topic; a
+    subquery for the reason given in `with_expertise_in`."""
     return lgs.filter(
-        Exists(
-            Expertise.objects.filter(
-                person__local_government=OuterRef("pk"),
-                topic_id__in=topic_and_descendants(topic),
-            )
+        pk__in=Expertise.objects.filter(topic_id__in=topic_and_descendants(topic)).values(
+            "person__local_government_id"
         )
     )
 
@@ -71,7 +84,7 @@ def experts_for_list(viewer: Any) -> QuerySet[Person]:
         .prefetch_related(
             Prefetch(
                 "expertise",
-                queryset=Expertise.objects.select_related("topic", "topic__parent").order_by(
+                queryset=Expertise.objects.select_related("topic").order_by(
                     "-years", "topic__code"
                 ),
             ),
@@ -134,13 +147,25 @@ def programmes_of(association: Association) -> QuerySet[Programme]:
     return association.programmes.prefetch_related("methodologies", "topics")
 
 
+def visible_expertise(viewer: Any) -> QuerySet[Expertise]:
+    """Expertise of the people `visible_people` lets the viewer see. The people
+    are a subquery (read from an index once) rather than a join (a lookup per
+    entry), and no subquery at all when the viewer may see everyone."""
+    if getattr(viewer, "is_authenticated", False) and viewer.is_active:
+        return Expertise.objects.all()
+    return Expertise.objects.filter(person__in=visible_people(viewer))
+
+
 def taxonomy_with_counts(viewer: Any) -> list[tuple[Topic, list[tuple[Topic, int]]]]:
     """Thematic areas with their topics and the number of visible experts on each."""
+    # A person has at most one entry per topic (a unique constraint), so
+    # counting entries counts people, without DISTINCT.
     counts = dict(
-        Expertise.objects.filter(person__in=visible_people(viewer))
-        .values("topic")
-        .annotate(n=Count("person", distinct=True))
-        .values_list("topic", "n")
+        visible_expertise(viewer)
+        .order_by()
+        .values("topic_id")
+        .annotate(n=Count("id"))
+        .values_list("topic_id", "n")
     )
     areas: dict[int, tuple[Topic, list[tuple[Topic, int]]]] = {}
     for topic in Topic.objects.order_by("position", "code"):
@@ -156,8 +181,7 @@ def directory_figures() -> dict[str, int]:
         "local_governments": LocalGovernment.objects.count(),
         "countries": LocalGovernment.objects.values("country").distinct().count(),
         "associations": Association.objects.count(),
-        "experts": Person.objects.filter(
-            Exists(Expertise.objects.filter(person=OuterRef("pk")))
-        ).count(),
+        # Read from the expertise index alone rather than probed person by person.
+        "experts": Expertise.objects.aggregate(n=Count("person_id", distinct=True))["n"],
         "programmes": Programme.objects.count(),
     }

@@ -8,9 +8,14 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.dispatch import Signal
 
 from peerlearn.audit.log import record, snapshot
 from peerlearn.directory.models import Expertise, LocalGovernment, Person, Topic
+
+# Sent inside the transaction when a local government records a new mayor or
+# head: other capabilities (exchanges) react without the directory knowing them.
+head_of_government_changed = Signal()
 
 LOCAL_GOVERNMENT_FIELDS = (
     "name",
@@ -23,6 +28,7 @@ LOCAL_GOVERNMENT_FIELDS = (
     "departments",
     "website",
     "description",
+    "head_since",
 )
 PROFILE_FIELDS = (
     "name",
@@ -61,6 +67,8 @@ def update_local_government(
     with transaction.atomic():
         before = snapshot(lg, LOCAL_GOVERNMENT_FIELDS)
         _apply(lg, changes, LOCAL_GOVERNMENT_FIELDS)
+        if lg.head_since and before["head_since"] != lg.head_since.isoformat():
+            head_of_government_changed.send(sender=LocalGovernment, local_government=lg)
         record(
             actor,
             "directory.update_local_government",

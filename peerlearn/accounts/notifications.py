@@ -1,0 +1,106 @@
+"""Notifications in the site and by e-mail, each in the recipient's language."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext, gettext_noop, override
+
+from peerlearn.accounts.models import Notification, User
+
+logger = logging.getLogger(__name__)
+
+# Every kind of notification, as (subject, message). Parameters are plain
+# strings filled in when the notification is read.
+TEXTS: dict[str, tuple[str, str]] = {
+    "offer_reviewed": (
+        gettext_noop("Your offer of expertise was reviewed"),
+        gettext_noop("Your offer “%(title)s” in %(programme)s is now: %(status)s. %(note)s"),
+    ),
+    "need_reviewed": (
+        gettext_noop("Your need was reviewed"),
+        gettext_noop("The need “%(title)s” in %(programme)s is now: %(status)s. %(note)s"),
+    ),
+    "match_published": (
+        gettext_noop("A peer has been proposed to you"),
+        gettext_noop(
+            "%(programme)s proposes %(offer_person)s (%(offer_org)s) for “%(need)s” of "
+            "%(need_org)s. Please accept or decline."
+        ),
+    ),
+    "match_declined": (
+        gettext_noop("A proposed match was declined"),
+        gettext_noop("The match of “%(need)s” with %(offer_person)s was declined: %(reason)s"),
+    ),
+    "match_accepted": (
+        gettext_noop("Your exchange can start"),
+        gettext_noop("Both sides accepted: the exchange “%(exchange)s” has started."),
+    ),
+    "meeting_scheduled": (
+        gettext_noop("A meeting was scheduled"),
+        gettext_noop("“%(meeting)s” of the exchange “%(exchange)s” is set for %(when)s."),
+    ),
+    "staff_exchange_requested": (
+        gettext_noop("A staff exchange needs your approval"),
+        gettext_noop("%(person)s would stay at %(host)s from %(starts)s to %(ends)s: %(purpose)s"),
+    ),
+    "endorsement_due": (
+        gettext_noop("Political endorsement to renew"),
+        gettext_noop(
+            "%(local_government)s has a new mayor: please renew the endorsement of “%(exchange)s”."
+        ),
+    ),
+    "exchange_closed": (
+        gettext_noop("Tell us how the exchange went"),
+        gettext_noop(
+            "The exchange “%(exchange)s” was closed. Please answer the short closing questionnaire."
+        ),
+    ),
+}
+
+
+def render(kind: str, params: dict[str, Any]) -> str:
+    _subject, message = TEXTS.get(kind, ("", kind))
+    try:
+        return gettext(message) % {key: _translated(value) for key, value in params.items()}
+    except (KeyError, TypeError, ValueError):
+        logger.warning("Notification %s has parameters that do not fit its text", kind)
+        return gettext(message)
+
+
+def _translated(value: Any) -> str:
+    # Parameters marked {"msgid": …} are words to translate, like a status.
+    if isinstance(value, dict) and "msgid" in value:
+        return gettext(value["msgid"])
+    return str(value)
+
+
+def notify(users: Iterable[User | None], kind: str, params: dict[str, Any], url: str = "") -> None:
+    """Put a notification in each user's inbox now, and e-mail it once the
+    surrounding transaction has committed (so a rolled-back change sends nothing)."""
+    recipients = {u.pk: u for u in users if u is not None and u.is_active}
+    for user in recipients.values():
+        Notification.objects.create(user=user, kind=kind, params=params, url=url)
+    transaction.on_commit(lambda: _mail(list(recipients.values()), kind, params, url))
+
+
+def _mail(users: list[User], kind: str, params: dict[str, Any], url: str) -> None:
+    subject, _message = TEXTS[kind]
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    for user in users:
+        with override(user.language or settings.LANGUAGE_CODE):
+            body = render_to_string(
+                "accounts/email/notification.txt",
+                {"text": render(kind, params), "url": f"{base}{url}" if url else ""},
+            )
+            try:
+                send_mail(gettext(subject), body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            except OSError:
+                # The inbox copy exists; a mail server that is down must not undo the change.
+                logger.exception("Could not e-mail notification %s to user %s", kind, user.pk)

@@ -1,0 +1,188 @@
+"""Read queries of the seek & offer, matching and exchange pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from peerlearn.accounts.roles import roles_of
+from peerlearn.directory.models import LocalGovernment, Programme
+from peerlearn.exchanges.models import (
+    LIVE_MATCH,
+    Exchange,
+    Match,
+    MatchingRun,
+    Need,
+    Offer,
+    PairRule,
+    Participant,
+    Phase,
+    Proposal,
+    ReviewStatus,
+    live_match_count,
+)
+from peerlearn.exchanges.rules import programme_local_government_ids
+
+OFFER_RELATED = (
+    "person",
+    "person__local_government",
+    "local_government",
+    "text_language",
+    "programme",
+)
+NEED_RELATED = ("local_government", "contact", "text_language", "programme")
+
+
+def offers_with_details(queryset: QuerySet[Offer]) -> QuerySet[Offer]:
+    return (
+        queryset.select_related(*OFFER_RELATED)
+        .prefetch_related("topics__parent", "languages")
+        .annotate(live_matches=live_match_count())
+    )
+
+
+def needs_with_details(queryset: QuerySet[Need]) -> QuerySet[Need]:
+    return queryset.select_related(*NEED_RELATED).prefetch_related(
+        "topics__parent", "languages", "also_for"
+    )
+
+
+def pool(programme: Programme) -> QuerySet[Offer]:
+    return offers_with_details(programme.offers.filter(status=ReviewStatus.ACCEPTED))
+
+
+def open_needs(programme: Programme) -> QuerySet[Need]:
+    return needs_with_details(programme.needs.filter(status=ReviewStatus.ACCEPTED))
+
+
+def review_queue(programme: Programme) -> dict[str, Any]:
+    waiting = Q(status=ReviewStatus.SUBMITTED)
+    return {
+        "offers": offers_with_details(programme.offers.filter(waiting)).order_by("submitted_at"),
+        "needs": needs_with_details(programme.needs.filter(waiting)).order_by("submitted_at"),
+    }
+
+
+def local_governments_for_need(user: Any, programme: Programme) -> QuerySet[LocalGovernment]:
+    """The local governments a user may ask for: their own and those they are
+    focal point of (all of the programme's for administrators and coordinators)."""
+    roles = roles_of(user)
+    ids = set(roles.focal_point_of)
+    if roles.own_local_government:
+        ids.add(roles.own_local_government)
+    if roles.is_admin or programme.association_id in roles.coordinated_associations:
+        ids |= programme_local_government_ids(programme)
+    return LocalGovernment.objects.filter(pk__in=ids).order_by("name")
+
+
+def programme_local_governments(programme: Programme) -> QuerySet[LocalGovernment]:
+    return LocalGovernment.objects.filter(
+        pk__in=programme_local_government_ids(programme)
+    ).order_by("name")
+
+
+def my_seek_and_offer(user: Any) -> dict[str, Any]:
+    roles = roles_of(user)
+    my_needs = (
+        Q(created_by=user) | Q(contact__user=user) | Q(local_government__in=roles.focal_point_of)
+    )
+    needs = needs_with_details(Need.objects.filter(my_needs).distinct())
+    offers = offers_with_details(Offer.objects.filter(person__user=user))
+    waiting = (
+        Match.objects.filter(status=Match.Status.PUBLISHED)
+        .filter(
+            Q(offer__person__user=user, offer_answer=Match.Answer.PENDING)
+            | (Q(need__in=Need.objects.filter(my_needs)) & Q(need_answer=Match.Answer.PENDING))
+        )
+        .select_related("need__local_government", "offer__person", "offer__local_government")
+        .distinct()
+    )
+    exchanges = (
+        Exchange.objects.filter(
+            Q(participants__person__user=user)
+            | Q(participants__local_government__in=roles.focal_point_of)
+        )
+        .distinct()
+        .select_related("programme")
+    )
+    return {"needs": needs, "offers": offers, "waiting": waiting, "exchanges": exchanges}
+
+
+def programmes_for(user: Any) -> QuerySet[Programme]:
+    """Programmes the user takes part in or coordinates."""
+    roles = roles_of(user)
+    if roles.is_admin:
+        return Programme.objects.select_related("association")
+    lg_ids = set(roles.focal_point_of)
+    if roles.own_local_government:
+        lg_ids.add(roles.own_local_government)
+    return (
+        Programme.objects.filter(
+            Q(association__in=roles.coordinated_associations)
+            | Q(association__members__in=lg_ids)
+            | Q(participants__in=lg_ids)
+        )
+        .distinct()
+        .select_related("association")
+    )
+
+
+def run_results(run: MatchingRun) -> list[dict[str, Any]]:
+    """For every need of the run: its assigned proposal(s) and alternates, the
+    match already approved for it, and the coordinator's pair rules."""
+    proposals = (
+        Proposal.objects.filter(run=run)
+        .select_related("offer__person", "offer__local_government", "need__local_government")
+        .order_by("need_id", "-assigned", "rank")
+    )
+    by_need: dict[int, dict[str, Any]] = {}
+    for proposal in proposals:
+        row = by_need.setdefault(
+            proposal.need_id,
+            {"need": proposal.need, "assigned": [], "alternates": []},
+        )
+        (row["assigned"] if proposal.assigned else row["alternates"]).append(proposal)
+    needs = list(open_needs(run.programme))
+    live = defaultdict(list)
+    for match in Match.objects.filter(LIVE_MATCH, need__programme=run.programme).select_related(
+        "offer__person"
+    ):
+        live[match.need_id].append(match)
+    rules = {
+        (r.need_id, r.offer_id): r for r in PairRule.objects.filter(need__programme=run.programme)
+    }
+    rows = []
+    for need in needs:
+        row = by_need.get(need.pk, {"need": need, "assigned": [], "alternates": []})
+        row["need"] = need
+        row["matches"] = live.get(need.pk, [])
+        for proposal in row["assigned"] + row["alternates"]:
+            rule = rules.get((need.pk, proposal.offer_id))
+            proposal.rule = rule
+            proposal.is_matched = any(m.offer_id == proposal.offer_id for m in row["matches"])
+        row["rules"] = [r for key, r in rules.items() if key[0] == need.pk]
+        rows.append(row)
+    return rows
+
+
+def matches_of(programme: Programme) -> QuerySet[Match]:
+    return (
+        Match.objects.filter(need__programme=programme)
+        .select_related("need__local_government", "offer__person", "offer__local_government")
+        .order_by("-approved_at")
+    )
+
+
+def exchanges_of(programme: Programme) -> QuerySet[Exchange]:
+    return programme.exchanges.prefetch_related(
+        Prefetch(
+            "participants",
+            queryset=Participant.objects.select_related("person", "local_government"),
+        )
+    )
+
+
+def is_dormant(exchange: Exchange, now: Any, days: int = 120) -> bool:
+    return exchange.phase != Phase.CLOSED and (now - exchange.last_activity_at).days > days

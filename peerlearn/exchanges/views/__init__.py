@@ -1,0 +1,1 @@
+"""Pages of seek & offer, matching, exchanges and the programme dashboard."""

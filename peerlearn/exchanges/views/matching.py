@@ -1,0 +1,278 @@
+"""The coordinator's matching console, and the answers of both sides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
+
+from peerlearn.exchanges import matching, queries, services
+from peerlearn.exchanges.forms import AnswerForm, MatchingRunForm, PairRuleForm
+from peerlearn.exchanges.models import Match, MatchingRun, Need, Offer, PairRule, Proposal, Side
+from peerlearn.exchanges.views.base import ActionView, load
+from peerlearn.exchanges.views.seek_offer import programme_or_404
+
+
+def coordinated_programme(request: HttpRequest, pk: int) -> Any:
+    programme = programme_or_404(pk)
+    if not request.user.has_perm("exchanges.run_matching", programme):
+        raise PermissionDenied
+    return programme
+
+
+class ConsoleView(LoginRequiredMixin, View):
+    template_name = "exchanges/console.html"
+
+    def page(self, programme: Any, form: MatchingRunForm, status: int = 200) -> HttpResponse:
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "programme": programme,
+                "form": form,
+                "runs": programme.matching_runs.all()[:10],
+                "matches": queries.matches_of(programme)[:200],
+                "approved_count": Match.objects.filter(
+                    need__programme=programme, status=Match.Status.APPROVED
+                ).count(),
+                "open_needs": queries.open_needs(programme).count(),
+                "pool_size": queries.pool(programme).count(),
+                "background": matching.runs_in_background(),
+            },
+            status=status,
+        )
+
+    def get(self, request: HttpRequest, programme: int) -> HttpResponse:
+        return self.page(coordinated_programme(request, programme), MatchingRunForm())
+
+    def post(self, request: HttpRequest, programme: int) -> HttpResponse:
+        prog = coordinated_programme(request, programme)
+        form = MatchingRunForm(request.POST)
+        if not form.is_valid():
+            return self.page(prog, form, status=400)
+        run = services.start_matching_run(
+            request.user,
+            prog,
+            solver=form.cleaned_data["solver"],
+            minimum_score=form.cleaned_data["minimum_score"],
+        )
+        matching.dispatch(run)
+        return redirect(run)
+
+
+class RunView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        run = get_object_or_404(MatchingRun.objects.select_related("programme"), pk=pk)
+        coordinated_programme(request, run.programme_id)
+        finished = run.status in {MatchingRun.Status.DONE, MatchingRun.Status.FAILED}
+        return render(
+            request,
+            "exchanges/run.html",
+            {
+                "run": run,
+                "programme": run.programme,
+                "rows": queries.run_results(run) if run.status == MatchingRun.Status.DONE else [],
+                "refresh": not finished,
+                "rule_form": PairRuleForm(),
+            },
+        )
+
+
+class ApproveProposalView(ActionView):
+    success_message = gettext_lazy("Approved. Publish the approved matches to tell both sides.")
+
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> Proposal:
+        proposal = get_object_or_404(
+            Proposal.objects.select_related("need__programme", "offer__person", "run"),
+            pk=kwargs["pk"],
+        )
+        coordinated_programme(request, proposal.need.programme_id)
+        return proposal
+
+    def perform(self, request: HttpRequest, obj: Proposal) -> Any:
+        return services.approve_proposal(request.user, obj)
+
+    def target(self, obj: Proposal, result: Any) -> str:
+        return obj.run.get_absolute_url()
+
+
+class ApproveAllView(ActionView):
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> MatchingRun:
+        run = get_object_or_404(MatchingRun, pk=kwargs["pk"])
+        coordinated_programme(request, run.programme_id)
+        return run
+
+    def perform(self, request: HttpRequest, obj: MatchingRun) -> Any:
+        approved, refused = 0, []
+        for proposal in obj.proposals.filter(assigned=True).select_related("need", "offer__person"):
+            if (
+                proposal.need.matches.filter(offer=proposal.offer)
+                .exclude(status__in=["declined", "withdrawn"])
+                .exists()
+            ):
+                continue
+            try:
+                services.approve_proposal(request.user, proposal)
+                approved += 1
+            except ValidationError as error:
+                refused.append(f"{proposal.need.title}: {' '.join(error.messages)}")
+        messages.success(
+            request,
+            ngettext("%(count)d proposal approved.", "%(count)d proposals approved.", approved)
+            % {"count": approved},
+        )
+        for message in refused:
+            messages.warning(request, message)
+
+
+class PairRuleView(ActionView):
+    """Pin or exclude a need–offer pair for the next runs."""
+
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
+        programme = coordinated_programme(request, kwargs["programme"])
+        need = get_object_or_404(Need, pk=request.POST.get("need"), programme=programme)
+        offer = get_object_or_404(Offer, pk=request.POST.get("offer"), programme=programme)
+        self.pair = (need, offer)
+        return programme
+
+    def perform(self, request: HttpRequest, obj: Any) -> Any:
+        need, offer = self.pair
+        kind = request.POST.get("kind", "")
+        if kind not in PairRule.Kind.values:
+            raise ValidationError(_("Choose pin or exclude."))
+        form = PairRuleForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        services.set_pair_rule(request.user, need, offer, kind, reason)
+        messages.success(
+            request,
+            _("Pinned: the next run will propose this pair.")
+            if kind == PairRule.Kind.PINNED
+            else _("Excluded: this pair will not be proposed again."),
+        )
+
+    def target(self, obj: Any, result: Any) -> str:
+        return reverse("exchanges:console", kwargs={"programme": obj.pk})
+
+
+class RemovePairRuleView(ActionView):
+    success_message = gettext_lazy("The rule is removed.")
+
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> PairRule:
+        rule = get_object_or_404(PairRule.objects.select_related("need"), pk=kwargs["pk"])
+        coordinated_programme(request, rule.need.programme_id)
+        return rule
+
+    def perform(self, request: HttpRequest, obj: PairRule) -> Any:
+        self.programme_id = obj.need.programme_id
+        services.remove_pair_rule(request.user, obj)
+
+    def target(self, obj: PairRule, result: Any) -> str:
+        return reverse("exchanges:console", kwargs={"programme": obj.need.programme_id})
+
+
+class PublishView(ActionView):
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
+        return coordinated_programme(request, kwargs["programme"])
+
+    def perform(self, request: HttpRequest, obj: Any) -> Any:
+        count = services.publish_matches(request.user, obj)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d match published: both sides have been told.",
+                "%(count)d matches published: both sides have been told.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    def target(self, obj: Any, result: Any) -> str:
+        return reverse("exchanges:console", kwargs={"programme": obj.pk})
+
+
+class MatchDetailView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        match = load(
+            request,
+            Match.objects.select_related(
+                "need__local_government",
+                "need__programme",
+                "need__contact",
+                "offer__person",
+                "offer__local_government",
+            ),
+            pk,
+            "exchanges.view_match",
+        )
+        user = request.user
+        sides = [
+            (side, label)
+            for side, label, permission in (
+                (Side.SEEKING, _("for the seeking side"), "exchanges.answer_seeking"),
+                (Side.OFFERING, _("for the offering side"), "exchanges.answer_offering"),
+            )
+            if user.has_perm(permission, match)
+            and getattr(match, "need_answer" if side == Side.SEEKING else "offer_answer")
+            == Match.Answer.PENDING
+            and match.status == Match.Status.PUBLISHED
+        ]
+        return render(
+            request,
+            "exchanges/match_detail.html",
+            {
+                "match": match,
+                "answer_sides": sides,
+                "answer_form": AnswerForm(),
+                "can_manage": user.has_perm("exchanges.manage_match", match),
+                "exchange": getattr(match, "exchange", None)
+                if match.status == Match.Status.ACCEPTED
+                else None,
+            },
+        )
+
+
+class AnswerMatchView(ActionView):
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> Match:
+        return load(request, Match, kwargs["pk"], "exchanges.view_match")
+
+    def perform(self, request: HttpRequest, obj: Match) -> Any:
+        form = AnswerForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        accept = request.POST.get("decision") == "accept"
+        match = services.answer_match(
+            request.user, obj, request.POST.get("side", ""), accept=accept, reason=reason
+        )
+        if match.status == Match.Status.ACCEPTED:
+            messages.success(request, _("Both sides accepted: the exchange has started."))
+        elif accept:
+            messages.success(request, _("Thank you: we now wait for the other side."))
+        else:
+            messages.success(request, _("Declined. The coordinator will look for another peer."))
+        return match
+
+    def target(self, obj: Match, result: Any) -> str:
+        if (
+            result is not None
+            and result.status == Match.Status.ACCEPTED
+            and hasattr(result, "exchange")
+        ):
+            return str(result.exchange.get_absolute_url())
+        return obj.get_absolute_url()
+
+
+class WithdrawMatchView(ActionView):
+    success_message = gettext_lazy("The match is withdrawn; its place is free again.")
+
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> Match:
+        return load(request, Match, kwargs["pk"], "exchanges.manage_match")
+
+    def perform(self, request: HttpRequest, obj: Match) -> Any:
+        services.withdraw_match(request.user, obj)

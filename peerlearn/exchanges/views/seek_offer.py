@@ -1,0 +1,411 @@
+"""Offer expertise, seek expertise, the expert pool, and the coordinator's review."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import django_filters
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from peerlearn.directory.filters import TopicFilter, countries_in_directory, topic_queryset
+from peerlearn.directory.models import Language, Programme
+from peerlearn.directory.queries import topic_and_descendants
+from peerlearn.exchanges import queries, services
+from peerlearn.exchanges.forms import NeedForm, OfferForm, ReviewForm
+from peerlearn.exchanges.models import HelpKind, Need, Offer, ReviewStatus
+from peerlearn.exchanges.views.base import ActionView, load
+from peerlearn.lists import FilteredListView
+
+
+def programme_or_404(pk: int) -> Programme:
+    return get_object_or_404(Programme.objects.select_related("association"), pk=pk)
+
+
+class ProgrammeView(LoginRequiredMixin, TemplateView):
+    """A programme's seek & offer page: what one can do here, and how it stands."""
+
+    template_name = "exchanges/programme.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        programme = programme_or_404(self.kwargs["programme"])
+        user = self.request.user
+        if not (
+            user.has_perm("exchanges.view_pool", programme)
+            or user.has_perm("exchanges.review", programme)
+        ):
+            raise PermissionDenied
+        context.update(
+            programme=programme,
+            can_offer=user.has_perm("exchanges.offer_expertise", programme),
+            can_seek=user.has_perm("exchanges.post_need", programme),
+            is_coordinator=user.has_perm("exchanges.review", programme),
+            pool_size=programme.offers.filter(status=ReviewStatus.ACCEPTED).count(),
+            open_needs=programme.needs.filter(status=ReviewStatus.ACCEPTED).count(),
+            waiting_review=programme.offers.filter(status=ReviewStatus.SUBMITTED).count()
+            + programme.needs.filter(status=ReviewStatus.SUBMITTED).count(),
+        )
+        return context
+
+
+class MySeekOfferView(LoginRequiredMixin, TemplateView):
+    template_name = "exchanges/mine.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(queries.my_seek_and_offer(self.request.user))
+        context["programmes"] = queries.programmes_for(self.request.user)
+        return context
+
+
+# Offers ----------------------------------------------------------------------
+
+
+class OfferFormView(LoginRequiredMixin, View):
+    """New offer (`programme` in the address) or an existing one (`pk`)."""
+
+    template_name = "exchanges/offer_form.html"
+
+    def offer(self) -> Offer:
+        if "pk" in self.kwargs:
+            return load(self.request, Offer, self.kwargs["pk"], "exchanges.change_offer")
+        programme = programme_or_404(self.kwargs["programme"])
+        if not self.request.user.has_perm("exchanges.offer_expertise", programme):
+            raise PermissionDenied
+        return Offer(programme=programme)
+
+    def page(self, offer: Offer, form: OfferForm, status: int = 200) -> HttpResponse:
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "offer": offer, "programme": offer.programme},
+            status=status,
+        )
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        offer = self.offer()
+        initial: dict[str, Any] = {}
+        if offer.pk is None:
+            person = getattr(request.user, "person", None)
+            if person is not None:
+                initial["languages"] = list(person.languages.all())
+                initial["text_language"] = next(iter(initial["languages"]), None)
+        return self.page(offer, OfferForm(instance=offer, initial=initial))
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        offer = self.offer()
+        form = OfferForm(
+            request.POST,
+            instance=Offer.objects.get(pk=offer.pk)
+            if offer.pk
+            else Offer(programme=offer.programme),
+        )
+        if form.is_valid():
+            try:
+                saved = services.save_offer(
+                    request.user, offer, form.cleaned_data, submit="submit" in request.POST
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your offer is submitted: a coordinator will review it.")
+                    if saved.status == ReviewStatus.SUBMITTED
+                    else _("Your offer is saved as a draft."),
+                )
+                return redirect(saved)
+        return self.page(offer, form, status=400)
+
+
+class OfferDetailView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        offer = load(
+            request,
+            queries.offers_with_details(Offer.objects.all()),
+            pk,
+            "exchanges.view_offer",
+        )
+        return render(
+            request,
+            "exchanges/offer_detail.html",
+            {
+                "offer": offer,
+                "can_edit": request.user.has_perm("exchanges.change_offer", offer),
+                "can_review": request.user.has_perm("exchanges.review", offer.programme)
+                and offer.status in {ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED},
+                "review_form": ReviewForm(),
+            },
+        )
+
+
+class ReviewView(ActionView):
+    """Accept, or ask for changes (with a note), on an offer or a need."""
+
+    model: Any = None
+
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
+        item = get_object_or_404(self.model, pk=kwargs["pk"])
+        if not request.user.has_perm("exchanges.review", item.programme):
+            raise PermissionDenied
+        return item
+
+    def perform(self, request: HttpRequest, obj: Any) -> Any:
+        form = ReviewForm(request.POST)
+        note = form.cleaned_data["note"] if form.is_valid() else ""
+        accept = request.POST.get("decision") == "accept"
+        services.review(request.user, obj, accept=accept, note=note)
+        messages.success(request, _("Accepted.") if accept else _("Changes requested."))
+
+
+class WithdrawView(ActionView):
+    model: Any = None
+    permission = ""
+    success_message = gettext_lazy("Withdrawn.")
+
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
+        return load(request, self.model, kwargs["pk"], self.permission)
+
+    def perform(self, request: HttpRequest, obj: Any) -> Any:
+        services.withdraw(request.user, obj)
+
+
+class PoolFilter(django_filters.FilterSet):
+    topic = TopicFilter(label=gettext_lazy("Topic"), queryset=topic_queryset, method="filter_topic")
+    language = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Working language"),
+        queryset=Language.objects.order_by("label_en"),
+        field_name="languages",
+    )
+    country = django_filters.ChoiceFilter(
+        label=gettext_lazy("Country"),
+        choices=countries_in_directory,
+        field_name="local_government__country",
+    )
+
+    class Meta:
+        model = Offer
+        fields: list[str] = []
+
+    def filter_topic(self, queryset: QuerySet[Offer], name: str, value: Any) -> Any:
+        return (
+            queryset.filter(topics__in=topic_and_descendants(value)).distinct()
+            if value
+            else queryset
+        )
+
+
+class PoolView(LoginRequiredMixin, FilteredListView):
+    """The programme's expert pool: accepted offers."""
+
+    filterset_class = PoolFilter
+    template_name = "exchanges/pool.html"
+    csv_filename = "expert-pool.csv"
+
+    def programme(self) -> Programme:
+        if not hasattr(self, "_programme"):
+            self._programme = programme_or_404(self.kwargs["programme"])
+            if not self.request.user.has_perm("exchanges.view_pool", self._programme):
+                raise PermissionDenied
+        return self._programme
+
+    def get_base_queryset(self) -> QuerySet[Offer]:
+        return queries.pool(self.programme()).order_by("person__name")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "programme": self.programme()}
+
+    def csv_header(self) -> Sequence[str]:
+        return [
+            _("Expert"),
+            _("Local government"),
+            _("Country"),
+            _("Topics"),
+            _("Working languages"),
+            _("Years of experience"),
+            _("Capacity"),
+            _("Places taken"),
+        ]
+
+    def csv_row(self, offer: Offer) -> Sequence[Any]:
+        lg = offer.local_government
+        return [
+            offer.person.name,
+            lg.name if lg else "",
+            lg.country.name if lg else "",  # type: ignore[attr-defined]
+            "; ".join(t.label for t in offer.topics.all()),
+            ", ".join(lang.label for lang in offer.languages.all()),
+            offer.years_experience,
+            offer.capacity,
+            getattr(offer, "live_matches", 0),
+        ]
+
+
+# Needs -------------------------------------------------------------------------
+
+
+class NeedFormView(LoginRequiredMixin, View):
+    template_name = "exchanges/need_form.html"
+
+    def need(self) -> Need:
+        if "pk" in self.kwargs:
+            return load(self.request, Need, self.kwargs["pk"], "exchanges.change_need")
+        programme = programme_or_404(self.kwargs["programme"])
+        if not self.request.user.has_perm("exchanges.post_need", programme):
+            raise PermissionDenied
+        return Need(programme=programme)
+
+    def form(self, need: Need, data: Any = None, initial: Any = None) -> NeedForm:
+        instance = Need.objects.get(pk=need.pk) if need.pk else Need(programme=need.programme)
+        return NeedForm(
+            data,
+            instance=instance,
+            initial=initial,
+            local_governments=queries.local_governments_for_need(self.request.user, need.programme)
+            if not need.pk
+            else queries.programme_local_governments(need.programme).filter(
+                pk=need.local_government_id
+            ),
+            programme_lgs=queries.programme_local_governments(need.programme),
+        )
+
+    def page(self, need: Need, form: NeedForm, status: int = 200) -> HttpResponse:
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "need": need, "programme": need.programme},
+            status=status,
+        )
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        need = self.need()
+        initial: dict[str, Any] = {}
+        if need.pk is None:
+            person = getattr(request.user, "person", None)
+            if person is not None:
+                initial["languages"] = list(person.languages.all())
+                initial["text_language"] = next(iter(initial["languages"]), None)
+                initial["local_government"] = person.local_government_id
+            initial["kind"] = HelpKind.MENTORING
+        return self.page(need, self.form(need, initial=initial))
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        need = self.need()
+        form = self.form(need, request.POST)
+        if form.is_valid():
+            if need.pk is None:
+                need.local_government = form.cleaned_data["local_government"]
+            try:
+                saved = services.save_need(
+                    request.user, need, form.cleaned_data, submit="submit" in request.POST
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your need is submitted: a coordinator will review it.")
+                    if saved.status == ReviewStatus.SUBMITTED
+                    else _("Your need is saved as a draft."),
+                )
+                return redirect(saved)
+        return self.page(need, form, status=400)
+
+
+class NeedDetailView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        need = load(
+            request, queries.needs_with_details(Need.objects.all()), pk, "exchanges.view_need"
+        )
+        return render(
+            request,
+            "exchanges/need_detail.html",
+            {
+                "need": need,
+                "can_edit": request.user.has_perm("exchanges.change_need", need),
+                "can_review": request.user.has_perm("exchanges.review", need.programme)
+                and need.status in {ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED},
+                "review_form": ReviewForm(),
+                "matches": need.matches.select_related("offer__person", "offer__local_government"),
+            },
+        )
+
+
+class NeedsFilter(django_filters.FilterSet):
+    topic = TopicFilter(label=gettext_lazy("Topic"), queryset=topic_queryset, method="filter_topic")
+    kind = django_filters.ChoiceFilter(label=gettext_lazy("Kind of help"), choices=HelpKind.choices)
+    country = django_filters.ChoiceFilter(
+        label=gettext_lazy("Country"),
+        choices=countries_in_directory,
+        field_name="local_government__country",
+    )
+
+    class Meta:
+        model = Need
+        fields: list[str] = []
+
+    def filter_topic(self, queryset: QuerySet[Need], name: str, value: Any) -> Any:
+        return (
+            queryset.filter(topics__in=topic_and_descendants(value)).distinct()
+            if value
+            else queryset
+        )
+
+
+class OpenNeedsView(PoolView):
+    filterset_class = NeedsFilter
+    template_name = "exchanges/needs.html"
+    csv_filename = "open-needs.csv"
+
+    def get_base_queryset(self) -> QuerySet[Need]:  # type: ignore[override]
+        return queries.open_needs(self.programme()).order_by("-submitted_at")
+
+    def csv_header(self) -> Sequence[str]:
+        return [
+            _("Title"),
+            _("Local government"),
+            _("Country"),
+            _("Topics"),
+            _("Kind of help"),
+            _("Modality"),
+            _("Where to look for peers"),
+            _("Working languages"),
+            _("Urgency"),
+        ]
+
+    def csv_row(self, need: Need) -> Sequence[Any]:  # type: ignore[override]
+        return [
+            need.title,
+            need.local_government.name,
+            need.local_government.country.name,  # type: ignore[attr-defined]
+            "; ".join(t.label for t in need.topics.all()),
+            need.get_kind_display(),
+            need.get_modality_display(),
+            need.get_scope_display(),
+            ", ".join(lang.label for lang in need.languages.all()),
+            need.get_urgency_display(),
+        ]
+
+
+class ReviewQueueView(LoginRequiredMixin, TemplateView):
+    template_name = "exchanges/review_queue.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        programme = programme_or_404(self.kwargs["programme"])
+        if not self.request.user.has_perm("exchanges.review", programme):
+            raise PermissionDenied
+        context.update(
+            queries.review_queue(programme), programme=programme, review_form=ReviewForm()
+        )
+        return context
