@@ -109,6 +109,10 @@ TEMPLATES = [
     }
 ]
 
+if not os.environ.get("DATABASE_URL"):
+    # The embedded default: SQLite needs its folder to exist on a fresh machine.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'peerlearn.sqlite3'}",

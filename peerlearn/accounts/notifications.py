@@ -46,6 +46,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         gettext_noop("A meeting was scheduled"),
         gettext_noop("“%(meeting)s” of the exchange “%(exchange)s” is set for %(when)s."),
     ),
+    "meeting_rescheduled": (
+        gettext_noop("A meeting was moved"),
+        gettext_noop("“%(meeting)s” of the exchange “%(exchange)s” is now set for %(when)s."),
+    ),
+    "meeting_cancelled": (
+        gettext_noop("A meeting was cancelled"),
+        gettext_noop("“%(meeting)s” of the exchange “%(exchange)s” (%(when)s) is cancelled."),
+    ),
+    "staff_exchange_decided": (
+        gettext_noop("A staff exchange was decided"),
+        gettext_noop("The stay of %(person)s at %(host)s is %(status)s. %(reason)s"),
+    ),
     "staff_exchange_requested": (
         gettext_noop("A staff exchange needs your approval"),
         gettext_noop("%(person)s would stay at %(host)s from %(starts)s to %(ends)s: %(purpose)s"),

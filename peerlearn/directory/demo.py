@@ -10,10 +10,13 @@ something differs, so loading twice changes nothing."""
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from peerlearn.accounts.models import Role, RoleAssignment, User
@@ -427,7 +430,11 @@ def load(say: Callable[[str], None] = print) -> dict[str, Any]:
                 participants[slug].append(lg)
             lgs.append((lg, row))
         for slug, members_of_programme in participants.items():
-            _set_m2m(programmes[slug].participants, members_of_programme)
+            # Only add: other capabilities' demos add partners of their own.
+            present = set(programmes[slug].participants.values_list("pk", flat=True))
+            missing = [lg for lg in members_of_programme if lg.pk not in present]
+            if missing:
+                programmes[slug].participants.add(*missing)
 
         people = _load_people(lgs, languages, departments, topics)
         accounts = _load_accounts(associations, {lg.slug: lg for lg, _row in lgs}, people)
@@ -502,11 +509,23 @@ ACCOUNTS: list[tuple[str, str, str]] = [
 ADMIN_EMAIL = "admin@peerlearn.example"
 
 
+def demo_password_hash() -> str:
+    """One hash for every demo account: hashing is deliberately slow."""
+    return _hash_with(tuple(settings.PASSWORD_HASHERS))
+
+
+@functools.cache
+def _hash_with(hashers: tuple[str, ...]) -> str:
+    # Keyed by the hashers in use, so that a change of settings (in tests)
+    # never reuses a hash the current hashers cannot read.
+    return make_password(DEMO_PASSWORD)
+
+
 def _account(email: str, *, superuser: bool = False) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
         user = User(email=email, is_staff=superuser, is_superuser=superuser)
-        user.set_password(DEMO_PASSWORD)
+        user.password = demo_password_hash()
         user.save()
     return user
 

@@ -147,7 +147,9 @@ class LocalGovernmentFilter(django_filters.FilterSet):
         return queryset.filter(Q(name__icontains=value) | Q(name_local__icontains=value))
 
     def filter_topic(self, queryset: QuerySet[LocalGovernment], name: str, value: Topic) -> Any:
-        return local_governments_with_expertise_in(queryset, value) if value else queryset
+        if not value:
+            return queryset
+        return local_governments_with_expertise_in(queryset, value, self.request.user)
 
 
 class ExpertFilter(django_filters.FilterSet):

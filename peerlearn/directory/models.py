@@ -4,6 +4,8 @@ with labels in every language of the platform."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -43,6 +45,15 @@ _TRANSLITERATION = str.maketrans(
 def slug_for(name: str) -> str:
     """An ASCII address slug: "Stjørdal kommune" → "stjordal-kommune"."""
     return slugify(name.translate(_TRANSLITERATION))[:120].strip("-")
+
+
+class WebAddressField(models.URLField):
+    """A web address; typed without a scheme it is taken as https, as Django 6
+    will do (and as municipal sites are served today)."""
+
+    def formfield(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("assume_scheme", "https")
+        return super().formfield(**kwargs)
 
 
 def not_blank(field: str) -> models.CheckConstraint:
@@ -232,7 +243,7 @@ class LocalGovernment(models.Model):
     departments = models.ManyToManyField(
         Department, verbose_name=_("departments"), blank=True, related_name="local_governments"
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     description = models.TextField(_("description"), max_length=4000, blank=True)
     head_since = models.DateField(
         _("current mayor or head in office since"),
@@ -300,7 +311,7 @@ class Association(models.Model):
     country = CountryField(
         _("country"), blank=True, help_text=_("Empty for international networks.")
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     description = models.TextField(_("description"), max_length=4000, blank=True)
     members = models.ManyToManyField(
         LocalGovernment,

@@ -65,14 +65,15 @@ def with_expertise_in(people: QuerySet[Person], topic: Topic) -> QuerySet[Person
 
 
 def local_governments_with_expertise_in(
-    lgs: QuerySet[LocalGovernment], topic: Topic
+    lgs: QuerySet[LocalGovernment], topic: Topic, viewer: Any
 ) -> QuerySet[LocalGovernment]:
-    """Local governments with someone who has expertise on the topic; a
-    subquery for the reason given in `with_expertise_in`."""
+    """Local governments with someone the viewer may see who has expertise on
+    the topic (a visitor must not learn of private profiles through a filter);
+    a subquery for the reason given in `with_expertise_in`."""
     return lgs.filter(
-        pk__in=Expertise.objects.filter(topic_id__in=topic_and_descendants(topic)).values(
-            "person__local_government_id"
-        )
+        pk__in=visible_expertise(viewer)
+        .filter(topic_id__in=topic_and_descendants(topic))
+        .values("person__local_government_id")
     )
 
 
@@ -156,6 +157,19 @@ def visible_expertise(viewer: Any) -> QuerySet[Expertise]:
     return Expertise.objects.filter(person__in=visible_people(viewer))
 
 
+def topic_tree() -> list[tuple[Topic, list[Topic]]]:
+    """Thematic areas in order, each with its topics."""
+    areas: dict[int, tuple[Topic, list[Topic]]] = {}
+    topics = list(Topic.objects.order_by("position", "code"))
+    for topic in topics:
+        if topic.parent_id is None:
+            areas[topic.pk] = (topic, [])
+    for topic in topics:
+        if topic.parent_id is not None:
+            areas[topic.parent_id][1].append(topic)
+    return list(areas.values())
+
+
 def taxonomy_with_counts(viewer: Any) -> list[tuple[Topic, list[tuple[Topic, int]]]]:
     """Thematic areas with their topics and the number of visible experts on each."""
     # A person has at most one entry per topic (a unique constraint), so
@@ -167,21 +181,18 @@ def taxonomy_with_counts(viewer: Any) -> list[tuple[Topic, list[tuple[Topic, int
         .annotate(n=Count("id"))
         .values_list("topic_id", "n")
     )
-    areas: dict[int, tuple[Topic, list[tuple[Topic, int]]]] = {}
-    for topic in Topic.objects.order_by("position", "code"):
-        if topic.parent_id is None:
-            areas[topic.pk] = (topic, [])
-    for topic in Topic.objects.filter(parent__isnull=False).order_by("position", "code"):
-        areas[topic.parent_id][1].append((topic, counts.get(topic.pk, 0)))  # type: ignore[index]
-    return list(areas.values())
+    return [
+        (area, [(topic, counts.get(topic.pk, 0)) for topic in topics])
+        for area, topics in topic_tree()
+    ]
 
 
-def directory_figures() -> dict[str, int]:
+def directory_figures(viewer: Any) -> dict[str, int]:
     return {
         "local_governments": LocalGovernment.objects.count(),
         "countries": LocalGovernment.objects.values("country").distinct().count(),
         "associations": Association.objects.count(),
         # Read from the expertise index alone rather than probed person by person.
-        "experts": Expertise.objects.aggregate(n=Count("person_id", distinct=True))["n"],
+        "experts": visible_expertise(viewer).aggregate(n=Count("person_id", distinct=True))["n"],
         "programmes": Programme.objects.count(),
     }

@@ -5,10 +5,10 @@ seed so that the same seed on the same database gives the same rows.
 Everything is fictional: place names are built from syllables, people's names
 combine common given names and surnames, e-mail addresses and websites end in
 `.example`. Synthetic rows are recognisable (local government slugs begin with
-`syn-`, people's e-mail addresses end in `@syn.peerlearn.example`, synthetic
-associations' slugs begin with `syn-`), so that they live beside real or demo
-rows, another run adds more of them without clashing, and `remove()` takes
-exactly them away.
+`syn-` and an eight-digit number, people's e-mail addresses end in
+`@syn.peerlearn.example`, the synthetic associations' acronyms begin with
+`SYN-`), so that they live beside real or demo rows, another run adds more of
+them without clashing, and `remove()` takes exactly them away.
 
 Rows are written with `bulk_create` in batches, one transaction per batch, and
 without `full_clean()`: the generator produces only values the model
@@ -288,7 +288,8 @@ MEMBERSHIP_CHANCE: dict[str, float] = {
 
 
 def synthetic_local_governments() -> QuerySet[LocalGovernment]:
-    return LocalGovernment.objects.filter(slug__startswith=SLUG_PREFIX)
+    # The number as well as the prefix: a real place may be called Syn-something.
+    return LocalGovernment.objects.filter(slug__regex=rf"^{SLUG_PREFIX}[0-9]{{{NUMBER_WIDTH}}}-")
 
 
 def synthetic_people() -> QuerySet[Person]:
@@ -296,15 +297,16 @@ def synthetic_people() -> QuerySet[Person]:
 
 
 def synthetic_associations() -> QuerySet[Association]:
-    return Association.objects.filter(slug__startswith=SLUG_PREFIX)
+    return Association.objects.filter(
+        acronym__in=[acronym for acronym, _kind, _country in SYNTHETIC_ASSOCIATIONS]
+    )
 
 
 def _next_local_government_number() -> int:
     highest = synthetic_local_governments().order_by("-slug").values_list("slug", flat=True).first()
     if highest is None:
         return 1
-    digits = highest[len(SLUG_PREFIX) : len(SLUG_PREFIX) + NUMBER_WIDTH]
-    return int(digits) + 1 if digits.isdigit() else 1
+    return int(highest[len(SLUG_PREFIX) : len(SLUG_PREFIX) + NUMBER_WIDTH]) + 1
 
 
 # ---------------------------------------------------------------------------
@@ -440,7 +442,6 @@ class _Workplace:
     """What the people of a local government inherit from it."""
 
     id: int
-    country: str
     language: str
     weight: float
 
@@ -711,7 +712,6 @@ def _write_local_governments(
     return [
         _Workplace(
             id=d.local_government.pk,
-            country=str(d.local_government.country),
             language=d.language,
             weight=KINDS[d.local_government.kind][3],
         )
@@ -742,7 +742,7 @@ def _write_people(drawn: list[_DrawnPerson], result: Generated) -> None:
 
 def _existing_workplaces(generator: _Generator) -> list[_Workplace]:
     return [
-        _Workplace(lg_id, country, generator.languages_of(country)[0], KINDS[kind][3])
+        _Workplace(lg_id, generator.languages_of(country)[0], KINDS[kind][3])
         for lg_id, country, kind in synthetic_local_governments()
         .order_by("slug")
         .values_list("id", "country", "kind")
@@ -858,10 +858,12 @@ def _delete_in_batches(
 def remove(*, batch_size: int = DEFAULT_BATCH_SIZE, progress: IO[str] | None = None) -> int:
     """Delete every synthetic row (and what hangs on it); returns the number of
     rows deleted. Demo and real rows stay."""
-    people = Person.objects.filter(
-        Q(email__endswith=f"@{EMAIL_DOMAIN}") | Q(local_government__slug__startswith=SLUG_PREFIX)
-    )
     lgs = synthetic_local_governments()
+    # With anyone placed at a synthetic local government since, who would
+    # otherwise keep it from being deleted.
+    people = Person.objects.filter(
+        Q(email__endswith=f"@{EMAIL_DOMAIN}") | Q(local_government__in=lgs)
+    )
     # Associations that real programmes or staff still refer to stay.
     associations = synthetic_associations().filter(programmes=None, staff=None)
     with tqdm(

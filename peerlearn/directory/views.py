@@ -42,9 +42,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["figures"] = queries.directory_figures()
+        context["figures"] = queries.directory_figures(self.request.user)
         context["associations"] = queries.associations_for_list()
-        context["taxonomy"] = queries.taxonomy_with_counts(self.request.user)
+        context["taxonomy"] = queries.topic_tree()
         return context
 
 

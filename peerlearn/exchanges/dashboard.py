@@ -33,9 +33,9 @@ from django.utils import timezone
 from django_countries import countries
 
 from peerlearn.directory.models import LocalGovernment, Programme, Topic
-from peerlearn.exchanges import services
+from peerlearn.exchanges import queries, services
 from peerlearn.exchanges.models import (
-    LIVE_MATCH,
+    HOLDING_PLACE,
     PHASE_ORDER,
     ClosingFeedback,
     Exchange,
@@ -148,7 +148,7 @@ class Dashboard:
 
 
 def _open_needs(programme: Programme) -> QuerySet[Need]:
-    return Need.objects.filter(programme=programme, status=ReviewStatus.ACCEPTED)
+    return queries.waiting_needs(programme)
 
 
 def _remaining(offer: str = "") -> Greatest:
@@ -156,7 +156,7 @@ def _remaining(offer: str = "") -> Greatest:
     matches that hold a place (never below zero). `offer` is the path to the
     offer from the rows it is computed on ("" on offers themselves)."""
     live = (
-        Match.objects.filter(LIVE_MATCH, offer=OuterRef(f"{offer}_id" if offer else "pk"))
+        Match.objects.filter(HOLDING_PLACE, offer=OuterRef(f"{offer}_id" if offer else "pk"))
         .order_by()
         .values("offer")
         .annotate(n=Count("pk"))

@@ -242,8 +242,6 @@ def time_zone_choices() -> tuple[tuple[str, str], ...]:
 
 class MeetingForm(forms.ModelForm):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices, initial="UTC")
-    # A link typed without its scheme ("meet.example/abc") is an https one.
-    online_link = Meeting._meta.get_field("online_link").formfield(assume_scheme="https")
 
     class Meta:
         model = Meeting
@@ -395,7 +393,9 @@ class FeedbackForm(forms.ModelForm):
         side: Any = self.fields["side"]
         side.choices = sides
         if len(sides) == 1:
-            side.initial = sides[0][0]
+            # The form's initial data (from the new, blank instance) wins over
+            # the field's: the only side is chosen there.
+            self.initial["side"] = sides[0][0]
 
 
 class LearningNoteForm(forms.ModelForm):

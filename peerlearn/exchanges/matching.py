@@ -27,8 +27,9 @@ from peerlearn.exchanges.models import (
     PairRule,
     Proposal,
     ReviewStatus,
-    live_match_count,
+    places_taken,
 )
+from peerlearn.exchanges.queries import waiting_needs
 
 logger = logging.getLogger(__name__)
 
@@ -95,13 +96,11 @@ def execute(run_id: int) -> None:
 
 def open_needs(run: MatchingRun) -> list[Need]:
     """Accepted needs that still want peers (a group request may want several)."""
-    needs = (
-        Need.objects.filter(programme=run.programme, status=ReviewStatus.ACCEPTED)
+    return list(
+        waiting_needs(run.programme)
         .select_related("local_government", "contact", "text_language")
-        .prefetch_related("topics", "languages", "contact__languages")
-        .annotate(live=live_match_count())
+        .prefetch_related("topics", "languages")
     )
-    return [n for n in needs if n.live < n.offers_wanted]
 
 
 def open_offers(run: MatchingRun) -> list[Offer]:
@@ -109,7 +108,7 @@ def open_offers(run: MatchingRun) -> list[Offer]:
         Offer.objects.filter(programme=run.programme, status=ReviewStatus.ACCEPTED)
         .select_related("person", "local_government", "text_language")
         .prefetch_related("topics", "languages")
-        .annotate(live=live_match_count())
+        .annotate(live=places_taken())
     )
     return [o for o in offers if o.live < o.capacity]
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from peerlearn.directory.models import (
     Person,
     Programme,
     Topic,
+    WebAddressField,
 )
 
 TEXT_MAX = 4000
@@ -556,9 +558,26 @@ LIVE_STATUSES = (Match.Status.APPROVED, Match.Status.PUBLISHED, Match.Status.ACC
 LIVE_MATCH = Q(status__in=LIVE_STATUSES)
 
 
+# An offer's place is free again once the exchange it led to is closed; for the
+# need, the match still counts: it was served.
+HOLDING_PLACE = LIVE_MATCH & ~Q(exchange__phase="closed")
+
+
 def live_match_count() -> models.Count:
-    """Annotation for needs and offers: their matches that hold a place."""
+    """Annotation for needs: their matches that are not declined or withdrawn."""
     return models.Count("matches", filter=Q(matches__status__in=LIVE_STATUSES), distinct=True)
+
+
+def places_taken() -> Coalesce:
+    """Annotation for offers: the places of their capacity taken right now."""
+    taken = (
+        Match.objects.filter(HOLDING_PLACE, offer=OuterRef("pk"))
+        .order_by()
+        .values("offer")
+        .annotate(n=models.Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(taken), 0)
 
 
 class Phase(models.TextChoices):
@@ -680,7 +699,7 @@ class Meeting(models.Model):
         default="UTC",
         help_text=_("The time zone the times are given in, e.g. Asia/Hebron or Europe/Istanbul."),
     )
-    online_link = models.URLField(_("online meeting link"), blank=True)
+    online_link = WebAddressField(_("online meeting link"), blank=True)
     place = models.CharField(_("place"), max_length=300, blank=True)
     attendees = models.ManyToManyField(
         Person, verbose_name=_("attendees"), blank=True, related_name="meetings"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from peerlearn.accounts.roles import roles_of
 from peerlearn.directory.models import LocalGovernment, Programme
@@ -22,6 +22,7 @@ from peerlearn.exchanges.models import (
     Proposal,
     ReviewStatus,
     live_match_count,
+    places_taken,
 )
 from peerlearn.exchanges.rules import programme_local_government_ids
 
@@ -39,7 +40,7 @@ def offers_with_details(queryset: QuerySet[Offer]) -> QuerySet[Offer]:
     return (
         queryset.select_related(*OFFER_RELATED)
         .prefetch_related("topics__parent", "languages")
-        .annotate(live_matches=live_match_count())
+        .annotate(live_matches=places_taken())
     )
 
 
@@ -53,8 +54,18 @@ def pool(programme: Programme) -> QuerySet[Offer]:
     return offers_with_details(programme.offers.filter(status=ReviewStatus.ACCEPTED))
 
 
+def waiting_needs(programme: Programme) -> QuerySet[Need]:
+    """Accepted needs that still want a peer: a group request may want several,
+    and a need whose matches are declined or withdrawn waits again."""
+    return (
+        programme.needs.filter(status=ReviewStatus.ACCEPTED)
+        .annotate(live=live_match_count())
+        .filter(live__lt=F("offers_wanted"))
+    )
+
+
 def open_needs(programme: Programme) -> QuerySet[Need]:
-    return needs_with_details(programme.needs.filter(status=ReviewStatus.ACCEPTED))
+    return needs_with_details(waiting_needs(programme))
 
 
 def review_queue(programme: Programme) -> dict[str, Any]:
@@ -144,7 +155,15 @@ def run_results(run: MatchingRun) -> list[dict[str, Any]]:
             {"need": proposal.need, "assigned": [], "alternates": []},
         )
         (row["assigned"] if proposal.assigned else row["alternates"]).append(proposal)
-    needs = list(open_needs(run.programme))
+    # The needs the run proposed peers for stay on its page once matched (with
+    # "Matched with …"), beside the needs that still wait for a peer.
+    needs = list(
+        needs_with_details(
+            run.programme.needs.filter(status=ReviewStatus.ACCEPTED).filter(
+                Q(pk__in=list(by_need)) | Q(pk__in=waiting_needs(run.programme).values("pk"))
+            )
+        )
+    )
     live = defaultdict(list)
     for match in Match.objects.filter(LIVE_MATCH, need__programme=run.programme).select_related(
         "offer__person"

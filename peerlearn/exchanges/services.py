@@ -24,6 +24,7 @@ from peerlearn.accounts.roles import roles_of
 from peerlearn.audit.log import record, snapshot
 from peerlearn.directory.models import LocalGovernment, Person, Programme
 from peerlearn.exchanges.models import (
+    HOLDING_PLACE,
     LIVE_MATCH,
     PHASE_ORDER,
     ClosingFeedback,
@@ -290,7 +291,7 @@ def remove_pair_rule(actor: Any, rule: PairRule) -> None:
 
 
 def live_matches_of(offer: Offer) -> int:
-    return Match.objects.filter(LIVE_MATCH, offer=offer).count()
+    return Match.objects.filter(HOLDING_PLACE, offer=offer).count()
 
 
 def approve_proposal(actor: Any, proposal: Proposal) -> Match:
@@ -726,17 +727,17 @@ def schedule_meeting(actor: Any, exchange: Exchange, data: Mapping[str, Any]) ->
         record(
             actor, "exchanges.schedule_meeting", meeting, None, snapshot(meeting, MEETING_FIELDS)
         )
-        notify(
-            [p.person.user for p in exchange.participants.select_related("person__user")],
-            "meeting_scheduled",
-            {
-                "meeting": meeting.title,
-                "exchange": exchange.title,
-                "when": meeting_local_time(meeting),
-            },
-            exchange.get_absolute_url(),
-        )
+        _tell_participants(exchange, meeting, "meeting_scheduled")
     return meeting
+
+
+def _tell_participants(exchange: Exchange, meeting: Meeting, kind: str) -> None:
+    notify(
+        [p.person.user for p in exchange.participants.select_related("person__user")],
+        kind,
+        {"meeting": meeting.title, "exchange": exchange.title, "when": meeting_local_time(meeting)},
+        exchange.get_absolute_url(),
+    )
 
 
 def update_meeting(actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Meeting:
@@ -751,11 +752,16 @@ def update_meeting(actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Mee
         before = snapshot(meeting, fields)
         # Compare values, not their text: the same instant typed in another
         # time zone is no change.
-        if any(k in data and data[k] != getattr(meeting, k) for k in CALENDAR_FIELDS):
+        rescheduled = any(k in data and data[k] != getattr(meeting, k) for k in CALENDAR_FIELDS)
+        if rescheduled:
             meeting.sequence += 1
         _apply(meeting, data, fields)
         _touch(meeting.exchange)
         record(actor, "exchanges.update_meeting", meeting, before, snapshot(meeting, fields))
+        if meeting.status == Meeting.Status.CANCELLED and before["status"] != meeting.status:
+            _tell_participants(meeting.exchange, meeting, "meeting_cancelled")
+        elif rescheduled and meeting.status == Meeting.Status.PLANNED:
+            _tell_participants(meeting.exchange, meeting, "meeting_rescheduled")
     return meeting
 
 
@@ -870,6 +876,25 @@ def decide_staff_exchange(
             before,
             {"status": request.status, "sides": sides},
         )
+        if request.status != StaffExchangeRequest.Status.REQUESTED:
+            with override("en"):
+                status_msgid = str(StaffExchangeRequest.Status(request.status).label)
+            notify(
+                [
+                    request.requested_by,
+                    request.staff_member.user,
+                    *_focal_point_users(request.home_id),
+                    *_focal_point_users(request.host_id),
+                ],
+                "staff_exchange_decided",
+                {
+                    "person": request.staff_member.name,
+                    "host": str(request.host),
+                    "status": {"msgid": status_msgid},
+                    "reason": request.refusal_reason,
+                },
+                request.exchange.get_absolute_url(),
+            )
     return request
 
 

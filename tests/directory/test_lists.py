@@ -240,3 +240,13 @@ class TestExperts:
             "Arabic, English",
             "Solid waste management and recycling (8)",
         ]
+
+
+def test_the_topic_filter_does_not_reveal_private_profiles_to_visitors(world):
+    # Only the non-public person at LG3 knows GIS.
+    gis = Topic.objects.get(code="planning.gis")
+    url = reverse("directory:local_governments") + f"?topic={gis.pk}"
+    assert world.lg3.name not in world.client("anonymous").get(url).content.decode()
+    assert world.lg3.name in world.client("member").get(url).content.decode()
+    home = world.client("anonymous").get(reverse("home")).content.decode()
+    assert "<strong>1</strong> person with expertise" in home

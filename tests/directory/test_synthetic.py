@@ -188,6 +188,18 @@ def test_lives_beside_the_demo_data() -> None:
     assert table_sizes() == demo_sizes
 
 
+def test_a_real_place_whose_name_begins_with_syn_is_not_synthetic() -> None:
+    real = LocalGovernment.objects.create(
+        name="Syn City", slug="syn-city", kind="city", country="NO"
+    )
+    generate("--local-governments", "5")
+    generate("--local-governments", "5")
+    assert synthetic.synthetic_local_governments().count() == 10
+
+    generate("--replace")
+    assert LocalGovernment.objects.get() == real
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -240,7 +240,10 @@ def build(world: World) -> DashboardData:
     need(programme, lg1, member, "A draft", [gis], status=ReviewStatus.DRAFT)
     n5 = need(programme, lg3, hidden, "Waste water", [water], status=ReviewStatus.SUBMITTED)
     need(programme, lg7, at_lg7, "Never sent", [waste], status=ReviewStatus.WITHDRAWN)
-    data.needs.update(n1=n1, n2=n2, n3=n3, n5=n5)
+    # Still waiting for a peer (the others have a live match): the open need,
+    # with two topics of one area.
+    n6 = need(programme, lg1, member, "Wastewater and sorting", [waste, water])
+    data.needs.update(n1=n1, n2=n2, n3=n3, n5=n5, n6=n6)
 
     o1 = offer(programme, expert, [waste], capacity=3)
     o2 = offer(programme, hidden, [waste, gis], capacity=1)

@@ -64,11 +64,12 @@ def test_open_needs_and_offers_by_thematic_area_and_topic(figures: dashboard.Das
     table = {row.code: (row.is_area, row.needs, row.offers, row.capacity) for row in figures.topics}
     assert table == {
         # A need or offer with two topics of one area counts once in the area.
-        "environment": (True, 2, 2, 1),
-        "environment.solid_waste": (False, 2, 2, 1),
+        # Only needs still waiting for a peer are open (N6); matched ones are not.
+        "environment": (True, 1, 2, 1),
+        "environment.solid_waste": (False, 1, 2, 1),
         "environment.water_wastewater": (False, 1, 0, 0),
-        "planning": (True, 1, 1, 0),
-        "planning.gis": (False, 1, 1, 0),
+        "planning": (True, 0, 1, 0),
+        "planning.gis": (False, 0, 1, 0),
     }
     # Areas in the taxonomy's order, each followed by its own topics.
     assert [a.code for a in figures.areas] == ["planning", "environment"]
@@ -77,7 +78,7 @@ def test_open_needs_and_offers_by_thematic_area_and_topic(figures: dashboard.Das
         "environment.water_wastewater",
     ]
     total = figures.pool
-    assert (total.needs, total.offers, total.capacity) == (3, 2, 1)
+    assert (total.needs, total.offers, total.capacity) == (1, 2, 1)
 
 
 def test_remaining_capacity_never_goes_below_zero(data: DashboardData) -> None:
@@ -326,10 +327,10 @@ def test_export_topics(data: DashboardData) -> None:
         "Remaining capacity",
     ]
     by_code = {row[2]: row[3:] for row in rows[1:]}
-    assert by_code["environment"] == ["2", "2", "1"]
+    assert by_code["environment"] == ["1", "2", "1"]
     assert by_code["environment.water_wastewater"] == ["1", "0", "0"]
-    assert by_code["planning.gis"] == ["1", "1", "0"]
-    assert rows[-1] == ["All topics", "", "", "3", "2", "1"]
+    assert by_code["planning.gis"] == ["0", "1", "0"]
+    assert rows[-1] == ["All topics", "", "", "1", "2", "1"]
     assert len(rows) == 1 + 5 + 1
 
 

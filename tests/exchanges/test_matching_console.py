@@ -276,3 +276,21 @@ def test_the_offer_form_refuses_bad_input_and_keeps_what_was_typed(world, pool):
     page = response.content.decode()
     assert "Nous avons introduit le tri" in page
     assert Offer.objects.count() == 0
+
+
+def test_closing_an_exchange_frees_the_offer_place_but_not_the_need(ex):
+    from peerlearn.exchanges import services
+    from tests.exchanges.conftest import learning_note
+
+    Offer.objects.filter(pk=ex.offer.pk).update(capacity=1)
+    run = MatchingRun.objects.create(programme=ex.exchange.programme)
+    assert services.live_matches_of(ex.offer) == 1
+    assert ex.offer not in matching.open_offers(run)
+
+    learning_note(ex)
+    services.close_exchange(ex.user("coordinator"), ex.exchange)
+
+    assert services.live_matches_of(ex.offer) == 0
+    assert ex.offer in matching.open_offers(run)
+    # The need was served: it is not matched again.
+    assert ex.need not in matching.open_needs(run)

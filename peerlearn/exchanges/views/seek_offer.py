@@ -51,7 +51,7 @@ class ProgrammeView(LoginRequiredMixin, TemplateView):
             can_seek=user.has_perm("exchanges.post_need", programme),
             is_coordinator=user.has_perm("exchanges.review", programme),
             pool_size=programme.offers.filter(status=ReviewStatus.ACCEPTED).count(),
-            open_needs=programme.needs.filter(status=ReviewStatus.ACCEPTED).count(),
+            open_needs=queries.waiting_needs(programme).count(),
             waiting_review=programme.offers.filter(status=ReviewStatus.SUBMITTED).count()
             + programme.needs.filter(status=ReviewStatus.SUBMITTED).count(),
         )
@@ -405,7 +405,13 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
         programme = programme_or_404(self.kwargs["programme"])
         if not self.request.user.has_perm("exchanges.review", programme):
             raise PermissionDenied
-        context.update(
-            queries.review_queue(programme), programme=programme, review_form=ReviewForm()
-        )
+        queue: dict[str, list[Any]] = {}
+        for kind, items in queries.review_queue(programme).items():
+            queue[kind] = list(items)
+            for item in queue[kind]:
+                # A form per item, with ids of its own: each "Note to the
+                # author" label then names its own field, not the first one.
+                item.review_form = ReviewForm(auto_id=f"id_{kind}_{item.pk}_%s")
+                item.review_heading = f"review-{kind}-{item.pk}"
+        context.update(queue, programme=programme)
         return context

@@ -85,6 +85,8 @@ class Command(BaseCommand):
             )
         except synthetic.SyntheticDataError as error:
             raise CommandError(str(error)) from error
+        if options["verbosity"] < 1:
+            return
         if options["replace"]:
             self.stdout.write(
                 _("Removed %(rows)d synthetic rows in %(seconds).1f s.")
