@@ -128,15 +128,16 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "exchanges:mine": signed_in(200),
     "exchanges:programme": signed_in(200, other_focal_point=403),
     # Offering and seeking need a profile: the walk's coordinator has none.
-    "exchanges:offer_new": signed_in(200, other_focal_point=403, coordinator=403),
-    "exchanges:need_new": signed_in(200, other_focal_point=403, coordinator=403),
+    "exchanges:offer_new": signed_in(200, other_focal_point=403, coordinator=403, admin=403),
+    "exchanges:need_new": signed_in(200, other_focal_point=403, coordinator=403, admin=403),
     "exchanges:pool": signed_in(200, other_focal_point=403),
     "exchanges:needs": signed_in(200, other_focal_point=403),
     "exchanges:review": COORDINATORS_ONLY,
-    "exchanges:offer": signed_in(200),  # accepted offers are the programme's pool
-    "exchanges:offer_edit": signed_in(403, admin=200),  # only its author (and the admin)
-    "exchanges:need": signed_in(200),
-    "exchanges:need_edit": signed_in(200, other_focal_point=403, coordinator=403),
+    # Accepted offers and needs are seen by those who take part in the programme.
+    "exchanges:offer": signed_in(200, other_focal_point=403),
+    "exchanges:offer_edit": signed_in(403),  # only its author
+    "exchanges:need": signed_in(200, other_focal_point=403),
+    "exchanges:need_edit": signed_in(200, other_focal_point=403, coordinator=403, admin=403),
     "exchanges:console": COORDINATORS_ONLY,
     "exchanges:run": COORDINATORS_ONLY,
     "exchanges:dashboard": COORDINATORS_ONLY,

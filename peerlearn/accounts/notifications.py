@@ -97,8 +97,9 @@ def notify(users: Iterable[User | None], kind: str, params: dict[str, Any], url:
     """Put a notification in each user's inbox now, and e-mail it once the
     surrounding transaction has committed (so a rolled-back change sends nothing)."""
     recipients = {u.pk: u for u in users if u is not None and u.is_active}
-    for user in recipients.values():
-        Notification.objects.create(user=user, kind=kind, params=params, url=url)
+    Notification.objects.bulk_create(
+        [Notification(user=user, kind=kind, params=params, url=url) for user in recipients.values()]
+    )
     transaction.on_commit(lambda: _mail(list(recipients.values()), kind, params, url))
 
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.dispatch import Signal
 
 from peerlearn.audit.log import record, snapshot
+from peerlearn.changes import apply_changes
 from peerlearn.directory.models import Expertise, LocalGovernment, Person, Topic
 
 # Sent inside the transaction when a local government records a new mayor or
@@ -43,22 +44,6 @@ PROFILE_FIELDS = (
 )
 
 
-def _apply(obj: Any, changes: Mapping[str, Any], fields: Iterable[str]) -> None:
-    """Set plain fields, validate, save, then set many-to-many fields."""
-    many: dict[str, Any] = {}
-    for name in fields:
-        if name not in changes:
-            continue
-        if obj._meta.get_field(name).many_to_many:
-            many[name] = changes[name]
-        else:
-            setattr(obj, name, changes[name])
-    obj.full_clean()
-    obj.save()
-    for name, values in many.items():
-        getattr(obj, name).set(values)
-
-
 def update_local_government(
     actor: Any, lg: LocalGovernment, changes: Mapping[str, Any]
 ) -> LocalGovernment:
@@ -66,7 +51,7 @@ def update_local_government(
         raise PermissionDenied
     with transaction.atomic():
         before = snapshot(lg, LOCAL_GOVERNMENT_FIELDS)
-        _apply(lg, changes, LOCAL_GOVERNMENT_FIELDS)
+        apply_changes(lg, changes, LOCAL_GOVERNMENT_FIELDS)
         if lg.head_since and before["head_since"] != lg.head_since.isoformat():
             head_of_government_changed.send(sender=LocalGovernment, local_government=lg)
         record(
@@ -100,7 +85,7 @@ def save_profile(
     fields = (*PROFILE_FIELDS, "expertise") if expertise is not None else PROFILE_FIELDS
     with transaction.atomic():
         before = {} if creating else _profile_state(person)
-        _apply(person, changes, PROFILE_FIELDS)
+        apply_changes(person, changes, PROFILE_FIELDS)
         if expertise is not None:
             _replace_expertise(person, expertise)
         after = _profile_state(person)

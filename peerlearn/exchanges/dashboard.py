@@ -481,7 +481,8 @@ def need_to_first_meeting(programme: Programme) -> Median:
         .values(f"{need}_id")
         .annotate(
             duration=ExpressionWrapper(
-                Min("starts_at") - Min(Coalesce(f"{need}__submitted_at", f"{need}__created_at")),
+                Min("starts_at")
+                - Min(Coalesce(f"{need}__first_submitted_at", f"{need}__created_at")),
                 output_field=DurationField(),
             )
         )

@@ -435,7 +435,10 @@ class _Loader:
                     reviewed, services.review, self._coordinator(programme), offer, accept=True
                 )
                 Offer.objects.filter(pk=offer.pk).update(
-                    created_at=submitted, submitted_at=submitted, updated_at=reviewed
+                    created_at=submitted,
+                    submitted_at=submitted,
+                    first_submitted_at=submitted,
+                    updated_at=reviewed,
                 )
                 offer.created_at, offer.submitted_at = submitted, submitted
                 offer.updated_at = reviewed
@@ -492,7 +495,10 @@ class _Loader:
                     reviewed, services.review, self._coordinator(programme), found, accept=True
                 )
                 Need.objects.filter(pk=found.pk).update(
-                    created_at=submitted, submitted_at=submitted, updated_at=reviewed
+                    created_at=submitted,
+                    submitted_at=submitted,
+                    first_submitted_at=submitted,
+                    updated_at=reviewed,
                 )
                 found.created_at, found.submitted_at = submitted, submitted
                 found.updated_at = reviewed

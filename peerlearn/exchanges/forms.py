@@ -24,7 +24,9 @@ from peerlearn.exchanges.models import (
     Phase,
     StaffExchangeRequest,
     WorkPlanActivity,
+    time_zone_names,
 )
+from peerlearn.exchanges.services import NEED_FIELDS, OFFER_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -54,36 +56,34 @@ def languages_field(label: Any = None) -> forms.ModelMultipleChoiceField:
     )
 
 
-class SubmitChoiceMixin:
-    """The form has two buttons: save as draft, or submit for review."""
+class SectionedForm:
+    """A long form shown as fieldsets: `sections` lists (legend, field names)."""
 
-    def wants_submit(self, data: Any) -> bool:
-        return "submit" in data
+    sections: tuple[tuple[Any, tuple[str, ...]], ...] = ()
+
+    def grouped(self) -> list[tuple[Any, list[Any]]]:
+        form: Any = self
+        return [(title, [form[name] for name in names]) for title, names in self.sections]
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(SectionedForm, forms.ModelForm):
     topics = topics_field()
     languages = languages_field()
 
+    # Groups of the form, each a fieldset with its question as legend.
+    sections = (
+        (
+            _("What you offer"),
+            ("topics", "description", "text_language", "languages", "years_experience", "capacity"),
+        ),
+        (_("How you can help"), ("online", "in_person", "hosts_visits", "travels")),
+        (_("Where you can help"), ("serves_region", "serves_country", "serves_abroad")),
+        (_("When you are available"), ("available_from", "available_until")),
+    )
+
     class Meta:
         model = Offer
-        fields = [
-            "topics",
-            "description",
-            "text_language",
-            "languages",
-            "years_experience",
-            "capacity",
-            "online",
-            "in_person",
-            "hosts_visits",
-            "travels",
-            "serves_region",
-            "serves_country",
-            "serves_abroad",
-            "available_from",
-            "available_until",
-        ]
+        fields = list(OFFER_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "available_from": DATE,
@@ -93,7 +93,7 @@ class OfferForm(forms.ModelForm):
         }
 
 
-class NeedForm(forms.ModelForm):
+class NeedForm(SectionedForm, forms.ModelForm):
     topics = topics_field()
     languages = languages_field()
     also_for = forms.ModelMultipleChoiceField(
@@ -106,36 +106,7 @@ class NeedForm(forms.ModelForm):
 
     class Meta:
         model = Need
-        fields = [
-            "local_government",
-            "title",
-            "topics",
-            "problem",
-            "outcome",
-            "text_language",
-            "kind",
-            "modality",
-            "scope",
-            "languages",
-            "requires_equivalence",
-            "offers_wanted",
-            "urgency",
-            "wanted_by",
-            "also_for",
-            "baseline",
-            "why_learn",
-            "why_share",
-            "days_for_learning",
-            "days_to_implement",
-            "staff_can_travel",
-            "site_visit_wanted",
-            "staff_involved",
-            "part_of_their_job",
-            "funding_learning",
-            "funding_applying",
-            "interpretation",
-            "language_needs",
-        ]
+        fields = ["local_government", *NEED_FIELDS]
         widgets = {
             "problem": forms.Textarea(attrs={"rows": 5}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
@@ -190,9 +161,6 @@ class NeedForm(forms.ModelForm):
         also: Any = self.fields["also_for"]
         also.queryset = programme_lgs
 
-    def grouped(self) -> list[tuple[Any, list[Any]]]:
-        return [(title, [self[name] for name in names]) for title, names in self.sections]
-
 
 class ReviewForm(forms.Form):
     note = forms.CharField(
@@ -236,8 +204,10 @@ class CoordinationForm(forms.Form):
 
 @functools.cache
 def time_zone_choices() -> tuple[tuple[str, str], ...]:
-    # available_timezones() walks the time-zone database on every call.
-    return tuple((name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()))
+    return tuple((name, name.replace("_", " ")) for name in sorted(time_zone_names()))
+
+
+MEETING_YEARS = (1990, 2200)
 
 
 class MeetingForm(forms.ModelForm):
@@ -284,8 +254,17 @@ class MeetingForm(forms.ModelForm):
             zone = zoneinfo.ZoneInfo(zone_name)
             for name in ("starts_at", "ends_at"):
                 value = cleaned.get(name)
-                if value is not None:
-                    cleaned[name] = value.replace(tzinfo=None).replace(tzinfo=zone)
+                if value is None:
+                    continue
+                if not MEETING_YEARS[0] <= value.year <= MEETING_YEARS[1]:
+                    # Far dates overflow time-zone arithmetic (and are typos).
+                    self.add_error(
+                        name,
+                        _("Give a date between %(first)d and %(last)d.")
+                        % {"first": MEETING_YEARS[0], "last": MEETING_YEARS[1]},
+                    )
+                    continue
+                cleaned[name] = value.replace(tzinfo=None).replace(tzinfo=zone)
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("A meeting must end after it starts."))

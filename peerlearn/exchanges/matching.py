@@ -15,10 +15,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from peerlearn import matching as engine
-from peerlearn.directory.models import Topic
+from peerlearn.directory.models import Language, Topic
 from peerlearn.exchanges.models import (
     Match,
     MatchingRun,
@@ -94,20 +95,32 @@ def execute(run_id: int) -> None:
     run.save()
 
 
+def _with_codes(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Topics and languages read into plain lists (`topic_rows`, `language_rows`):
+    the engine wants only their codes, and a related manager and a queryset per
+    need or offer cost more than the rows themselves in a large pool."""
+    return queryset.prefetch_related(
+        Prefetch("topics", queryset=Topic.objects.only("code"), to_attr="topic_rows"),
+        Prefetch("languages", queryset=Language.objects.only("code"), to_attr="language_rows"),
+    )
+
+
 def open_needs(run: MatchingRun) -> list[Need]:
     """Accepted needs that still want peers (a group request may want several)."""
     return list(
-        waiting_needs(run.programme)
-        .select_related("local_government", "contact", "text_language")
-        .prefetch_related("topics", "languages")
+        _with_codes(
+            waiting_needs(run.programme).select_related(
+                "local_government", "contact", "text_language"
+            )
+        )
     )
 
 
 def open_offers(run: MatchingRun) -> list[Offer]:
-    offers = (
+    offers = _with_codes(
         Offer.objects.filter(programme=run.programme, status=ReviewStatus.ACCEPTED)
-        .select_related("person", "local_government", "text_language")
-        .prefetch_related("topics", "languages")
+        # An external expert's association gives their country.
+        .select_related("person__association", "local_government", "text_language")
         .annotate(live=places_taken())
     )
     return [o for o in offers if o.live < o.capacity]
@@ -159,6 +172,13 @@ def _organisation(lg: Any, person: Any) -> engine.Organisation:
     )
 
 
+def _related(item: Need | Offer, name: str) -> Any:
+    """The topics or languages of a need or offer, prefetched by `_with_codes`
+    or else read now."""
+    rows = getattr(item, f"{name[:-1]}_rows", None)
+    return getattr(item, name).all() if rows is None else rows
+
+
 def _languages(languages: Any, fallback: str) -> tuple[str, ...]:
     codes = tuple(sorted(language.code for language in languages))
     return codes or (fallback,)
@@ -172,10 +192,10 @@ def _engine_need(need: Need) -> engine.Need:
             name=contact.name,
             role=engine.Role(contact.role),
             position=contact.position,
-            languages=_languages(need.languages.all(), need.text_language.code),
+            languages=_languages(_related(need, "languages"), need.text_language.code),
         ),
         org=_organisation(need.local_government, contact),
-        topics=tuple(sorted(t.code for t in need.topics.all())),
+        topics=tuple(sorted(t.code for t in _related(need, "topics"))),
         text="\n".join(filter(None, [need.title, need.problem, need.outcome])),
         text_language=need.text_language.code,
         scope=engine.Scope(need.scope),
@@ -195,11 +215,11 @@ def _engine_offer(offer: Offer) -> engine.Offer:
             name=person.name,
             role=engine.Role(person.role),
             position=person.position,
-            languages=_languages(offer.languages.all(), offer.text_language.code),
+            languages=_languages(_related(offer, "languages"), offer.text_language.code),
             years_experience=offer.years_experience,
         ),
         org=_organisation(offer.local_government, person),
-        topics=tuple(sorted(t.code for t in offer.topics.all())),
+        topics=tuple(sorted(t.code for t in _related(offer, "topics"))),
         text=offer.description,
         text_language=offer.text_language.code,
         capacity=offer.capacity,

@@ -5,7 +5,11 @@ work plan, political endorsement, closing feedback and a learning note."""
 
 from __future__ import annotations
 
+import functools
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
@@ -24,6 +28,17 @@ from peerlearn.directory.models import (
 )
 
 TEXT_MAX = 4000
+
+
+@functools.cache
+def time_zone_names() -> frozenset[str]:
+    # Reading the zone database takes a tenth of a second: once per process.
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(name: str) -> None:
+    if name not in time_zone_names():
+        raise ValidationError(_("Choose a time zone from the list, e.g. Asia/Hebron."))
 
 
 class Scope(models.TextChoices):
@@ -54,7 +69,34 @@ class ReviewStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
-class Offer(models.Model):
+class Reviewed(models.Model):
+    """What offers and needs share: written by someone, submitted, and
+    accepted (or sent back with a note) by a coordinator."""
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
+    )
+    review_note = models.TextField(_("note from the coordinator"), max_length=TEXT_MAX, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # Kept when an edit sends it back to review: the programme's figures count
+    # waiting times from the first submission.
+    first_submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def mark_submitted(self) -> None:
+        self.submitted_at = timezone.now()
+        if self.first_submitted_at is None:
+            self.first_submitted_at = self.submitted_at
+
+
+class Offer(Reviewed):
     """A person's offer of expertise within a programme; accepted offers form
     the programme's expert pool."""
 
@@ -106,16 +148,6 @@ class Offer(models.Model):
     serves_abroad = models.BooleanField(_("other countries"), default=False)
     available_from = models.DateField(_("available from"), null=True, blank=True)
     available_until = models.DateField(_("available until"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
-    )
-    review_note = models.TextField(_("note from the coordinator"), max_length=TEXT_MAX, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("offer of expertise")
@@ -196,7 +228,7 @@ class Funding(models.TextChoices):
     NONE = "none", _("not yet secured")
 
 
-class Need(models.Model):
+class Need(Reviewed):
     """A local government asking for help, following UCLG's learning checklist
     (concept, purpose, time, location, people, finance, communication)."""
 
@@ -314,16 +346,6 @@ class Need(models.Model):
     language_needs = models.TextField(
         _("how language barriers will be solved"), max_length=TEXT_MAX, blank=True
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
-    )
-    review_note = models.TextField(_("note from the coordinator"), max_length=TEXT_MAX, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("need")
@@ -697,6 +719,7 @@ class Meeting(models.Model):
         _("time zone"),
         max_length=64,
         default="UTC",
+        validators=[validate_time_zone],
         help_text=_("The time zone the times are given in, e.g. Asia/Hebron or Europe/Istanbul."),
     )
     online_link = WebAddressField(_("online meeting link"), blank=True)

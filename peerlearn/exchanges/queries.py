@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import F, Prefetch, Q, QuerySet
@@ -77,15 +78,16 @@ def review_queue(programme: Programme) -> dict[str, Any]:
 
 
 def local_governments_for_need(user: Any, programme: Programme) -> QuerySet[LocalGovernment]:
-    """The local governments a user may ask for: their own and those they are
-    focal point of (all of the programme's for administrators and coordinators)."""
+    """The programme's local governments a user may ask for: their own and
+    those they are focal point of; any of them for administrators and the
+    programme's coordinators."""
     roles = roles_of(user)
-    ids = set(roles.focal_point_of)
-    if roles.own_local_government:
-        ids.add(roles.own_local_government)
+    taking_part = programme_local_government_ids(programme)
     if roles.is_admin or programme.association_id in roles.coordinated_associations:
-        ids |= programme_local_government_ids(programme)
-    return LocalGovernment.objects.filter(pk__in=ids).order_by("name")
+        ids = set(taking_part)
+    else:
+        ids = set(roles.focal_point_of) | {roles.own_local_government or 0}
+    return LocalGovernment.objects.filter(pk__in=ids & taking_part).order_by("name")
 
 
 def programme_local_governments(programme: Programme) -> QuerySet[LocalGovernment]:
@@ -140,48 +142,52 @@ def programmes_for(user: Any) -> QuerySet[Programme]:
     )
 
 
-def run_results(run: MatchingRun) -> list[dict[str, Any]]:
-    """For every need of the run: its assigned proposal(s) and alternates, the
-    match already approved for it, and the coordinator's pair rules."""
-    proposals = (
-        Proposal.objects.filter(run=run)
-        .select_related("offer__person", "offer__local_government", "need__local_government")
+def run_needs(run: MatchingRun) -> QuerySet[Need]:
+    """The needs a run's page lists, in the page's order: those the run proposed
+    peers for stay once matched (with "Matched with …"), beside the needs that
+    still wait for a peer."""
+    proposed = Proposal.objects.filter(run=run).values("need_id")
+    return needs_with_details(
+        run.programme.needs.filter(status=ReviewStatus.ACCEPTED).filter(
+            Q(pk__in=proposed) | Q(pk__in=waiting_needs(run.programme).values("pk"))
+        )
+    ).order_by("-updated_at", "-pk")
+
+
+def run_results(run: MatchingRun, needs: Iterable[Need] | None = None) -> list[dict[str, Any]]:
+    """For every need listed (a page of `run_needs`, all of them by default):
+    its assigned proposal(s) and alternates, the match already approved for it,
+    and the coordinator's pair rules. Only the listed needs' rows are read."""
+    needs = list(run_needs(run) if needs is None else needs)
+    ids = [need.pk for need in needs]
+    by_need: dict[int, dict[str, list[Proposal]]] = defaultdict(
+        lambda: {"assigned": [], "alternates": []}
+    )
+    for proposal in (
+        Proposal.objects.filter(run=run, need_id__in=ids)
+        .select_related("offer__person", "offer__local_government")
         .order_by("need_id", "-assigned", "rank")
-    )
-    by_need: dict[int, dict[str, Any]] = {}
-    for proposal in proposals:
-        row = by_need.setdefault(
-            proposal.need_id,
-            {"need": proposal.need, "assigned": [], "alternates": []},
-        )
-        (row["assigned"] if proposal.assigned else row["alternates"]).append(proposal)
-    # The needs the run proposed peers for stay on its page once matched (with
-    # "Matched with …"), beside the needs that still wait for a peer.
-    needs = list(
-        needs_with_details(
-            run.programme.needs.filter(status=ReviewStatus.ACCEPTED).filter(
-                Q(pk__in=list(by_need)) | Q(pk__in=waiting_needs(run.programme).values("pk"))
-            )
-        )
-    )
-    live = defaultdict(list)
-    for match in Match.objects.filter(LIVE_MATCH, need__programme=run.programme).select_related(
-        "offer__person"
     ):
+        by_need[proposal.need_id]["assigned" if proposal.assigned else "alternates"].append(
+            proposal
+        )
+    live = defaultdict(list)
+    for match in Match.objects.filter(LIVE_MATCH, need_id__in=ids).select_related("offer__person"):
         live[match.need_id].append(match)
-    rules = {
-        (r.need_id, r.offer_id): r for r in PairRule.objects.filter(need__programme=run.programme)
-    }
+    rules: dict[int, dict[int, PairRule]] = defaultdict(dict)
+    for rule in PairRule.objects.filter(need_id__in=ids).select_related("offer__person"):
+        rules[rule.need_id][rule.offer_id] = rule
     rows = []
     for need in needs:
-        row = by_need.get(need.pk, {"need": need, "assigned": [], "alternates": []})
-        row["need"] = need
+        proposed = by_need.get(need.pk, {"assigned": [], "alternates": []})
+        row: dict[str, Any] = {"need": need, **proposed}
         row["matches"] = live.get(need.pk, [])
+        need_rules = rules.get(need.pk, {})
         for proposal in row["assigned"] + row["alternates"]:
-            rule = rules.get((need.pk, proposal.offer_id))
-            proposal.rule = rule
+            proposal.need = need
+            proposal.rule = need_rules.get(proposal.offer_id)
             proposal.is_matched = any(m.offer_id == proposal.offer_id for m in row["matches"])
-        row["rules"] = [r for key, r in rules.items() if key[0] == need.pk]
+        row["rules"] = list(need_rules.values())
         rows.append(row)
     return rows
 

@@ -18,14 +18,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from peerlearn.accounts.models import User
+from peerlearn.accounts.models import Role, RoleAssignment, User
 from peerlearn.accounts.notifications import notify
-from peerlearn.accounts.roles import roles_of
 from peerlearn.audit.log import record, snapshot
+from peerlearn.changes import apply_changes
 from peerlearn.directory.models import LocalGovernment, Person, Programme
 from peerlearn.exchanges.models import (
     HOLDING_PLACE,
-    LIVE_MATCH,
+    LIVE_STATUSES,
     PHASE_ORDER,
     ClosingFeedback,
     Endorsement,
@@ -48,6 +48,8 @@ from peerlearn.exchanges.models import (
     StaffExchangeRequest,
     WorkPlanActivity,
 )
+from peerlearn.exchanges.queries import local_governments_for_need
+from peerlearn.exchanges.rules import exchange_sides, may
 
 OFFER_FIELDS = (
     "topics",
@@ -98,23 +100,8 @@ NEED_FIELDS = (
 
 
 def _require(actor: Any, permission: str, obj: Any = None) -> None:
-    if not actor.has_perm(permission, obj):
+    if not may(actor, permission, obj):
         raise PermissionDenied
-
-
-def _apply(obj: Any, changes: Mapping[str, Any], fields: Iterable[str]) -> None:
-    many: dict[str, Any] = {}
-    for name in fields:
-        if name not in changes:
-            continue
-        if obj._meta.get_field(name).many_to_many:
-            many[name] = changes[name]
-        else:
-            setattr(obj, name, changes[name])
-    obj.full_clean()
-    obj.save()
-    for name, values in many.items():
-        getattr(obj, name).set(values)
 
 
 def _status_after_edit(current: str, submit: bool) -> str:
@@ -150,8 +137,8 @@ def save_offer(
         before = {} if creating else snapshot(offer, (*OFFER_FIELDS, "status"))
         offer.status = _status_after_edit(offer.status, submit)
         if offer.status == ReviewStatus.SUBMITTED:
-            offer.submitted_at = timezone.now()
-        _apply(offer, changes, OFFER_FIELDS)
+            offer.mark_submitted()
+        apply_changes(offer, changes, OFFER_FIELDS)
         record(
             actor,
             "exchanges.create_offer" if creating else "exchanges.update_offer",
@@ -175,14 +162,13 @@ def save_need(
         person = Person.objects.filter(user=actor).first()
         if person is None:
             raise PermissionDenied
-        roles = roles_of(actor)
         if need.local_government_id is None:
             need.local_government_id = person.local_government_id
-        allowed = set(roles.focal_point_of) | {person.local_government_id}
-        if not roles.is_admin and need.local_government_id not in allowed:
-            # Members ask for their own local government; focal points also for
-            # the ones they look after.
-            raise PermissionDenied
+        allowed = local_governments_for_need(actor, need.programme)
+        if not allowed.filter(pk=need.local_government_id).exists():
+            raise ValidationError(
+                {"local_government": _("You cannot ask for this local government here.")}
+            )
         need.contact = person
         need.created_by = actor
     else:
@@ -191,8 +177,8 @@ def save_need(
         before = {} if creating else snapshot(need, (*NEED_FIELDS, "status"))
         need.status = _status_after_edit(need.status, submit)
         if need.status == ReviewStatus.SUBMITTED:
-            need.submitted_at = timezone.now()
-        _apply(need, changes, NEED_FIELDS)
+            need.mark_submitted()
+        apply_changes(need, changes, NEED_FIELDS)
         if need.also_for.filter(pk=need.local_government_id).exists():
             raise ValidationError(
                 {"also_for": _("The local government asking cannot also join its own request.")}
@@ -215,6 +201,30 @@ def withdraw(actor: Any, item: Offer | Need) -> None:
         item.status = ReviewStatus.WITHDRAWN
         item.save(update_fields=["status", "updated_at"])
         record(actor, "exchanges.withdraw", item, {"status": before}, {"status": item.status})
+        _withdraw_unanswered_matches(actor, item)
+
+
+def _both_open(match: Match) -> bool:
+    return bool(
+        Need.objects.filter(pk=match.need_id, status=ReviewStatus.ACCEPTED).exists()
+        and Offer.objects.filter(pk=match.offer_id, status=ReviewStatus.ACCEPTED).exists()
+    )
+
+
+def _withdraw_unanswered_matches(actor: Any, item: Offer | Need) -> None:
+    """A need or offer taken back (or sent back for changes) takes its matches
+    that are not yet accepted with it, so they are neither published nor answered."""
+    pending = Match.objects.select_for_update().filter(
+        status__in=[Match.Status.APPROVED, Match.Status.PUBLISHED],
+        **{"need" if isinstance(item, Need) else "offer": item},
+    )
+    for match in pending:
+        before = match.status
+        match.status = Match.Status.WITHDRAWN
+        match.save(update_fields=["status"])
+        record(
+            actor, "exchanges.withdraw_match", match, {"status": before}, {"status": match.status}
+        )
 
 
 def review(actor: Any, item: Offer | Need, *, accept: bool, note: str = "") -> None:
@@ -230,6 +240,8 @@ def review(actor: Any, item: Offer | Need, *, accept: bool, note: str = "") -> N
         item.status = ReviewStatus.ACCEPTED if accept else ReviewStatus.CHANGES_REQUESTED
         item.review_note = note.strip()
         item.save(update_fields=["status", "review_note", "updated_at"])
+        if not accept:
+            _withdraw_unanswered_matches(actor, item)
         record(
             actor,
             "exchanges.review",
@@ -312,12 +324,13 @@ def approve_proposal(actor: Any, proposal: Proposal) -> Match:
             raise ValidationError(_("This need or offer is no longer open for matching."))
         if PairRule.objects.filter(need=need, offer=offer, kind=PairRule.Kind.EXCLUDED).exists():
             raise ValidationError(_("This pair is excluded."))
-        if Match.objects.filter(LIVE_MATCH, need=need, offer=offer).exists():
+        # The need's matches, read once under its lock: whether this pair is
+        # matched already, how many peers the need has, which are unpublished.
+        of_need = list(Match.objects.filter(need=need).order_by("approved_at", "pk"))
+        if any(m.offer_id == offer.pk and m.status in LIVE_STATUSES for m in of_need):
             raise ValidationError(_("This pair is already matched."))
-        unpublished = list(
-            Match.objects.filter(need=need, status=Match.Status.APPROVED).order_by("approved_at")
-        )
-        live_for_need = Match.objects.filter(LIVE_MATCH, need=need).count()
+        unpublished = [m for m in of_need if m.status == Match.Status.APPROVED]
+        live_for_need = sum(1 for m in of_need if m.status in LIVE_STATUSES)
         if live_for_need >= locked_need.offers_wanted:
             if not unpublished:
                 raise ValidationError(_("This need already has all the peers it asked for."))
@@ -357,9 +370,11 @@ def approve_proposal(actor: Any, proposal: Proposal) -> Match:
 
 def withdraw_match(actor: Any, match: Match) -> None:
     _require(actor, "exchanges.manage_match", match)
-    if match.status not in {Match.Status.APPROVED, Match.Status.PUBLISHED}:
-        raise ValidationError(_("Only matches that are not yet accepted can be withdrawn."))
     with transaction.atomic():
+        # Read again under the lock: both sides may have accepted meanwhile.
+        match = Match.objects.select_for_update().get(pk=match.pk)
+        if match.status not in {Match.Status.APPROVED, Match.Status.PUBLISHED}:
+            raise ValidationError(_("Only matches that are not yet accepted can be withdrawn."))
         before = match.status
         match.status = Match.Status.WITHDRAWN
         match.save(update_fields=["status"])
@@ -375,18 +390,25 @@ def publish_matches(
     _require(actor, "exchanges.run_matching", programme)
     with transaction.atomic():
         queryset = Match.objects.select_for_update(of=("self",)).filter(
-            need__programme=programme, status=Match.Status.APPROVED
+            need__programme=programme,
+            status=Match.Status.APPROVED,
+            need__status=ReviewStatus.ACCEPTED,
+            offer__status=ReviewStatus.ACCEPTED,
         )
         if matches is not None:
             queryset = queryset.filter(pk__in=[m.pk for m in matches])
+        approved = list(
+            queryset.select_related(
+                "need__local_government",
+                "need__contact__user",
+                "need__created_by",
+                "offer__person__user",
+                "offer__local_government",
+            )
+        )
+        focal_points = _focal_point_users_of({m.need.local_government_id for m in approved})
         published = 0
-        for match in queryset.select_related(
-            "need__local_government",
-            "need__contact__user",
-            "need__created_by",
-            "offer__person__user",
-            "offer__local_government",
-        ):
+        for match in approved:
             match.status = Match.Status.PUBLISHED
             match.published_at = timezone.now()
             match.save(update_fields=["status", "published_at"])
@@ -402,7 +424,7 @@ def publish_matches(
                     match.need.contact.user,
                     match.need.created_by,
                     match.offer.person.user,
-                    *_focal_point_users(match.need.local_government_id),
+                    *focal_points.get(match.need.local_government_id, []),
                 ],
                 "match_published",
                 {
@@ -424,15 +446,25 @@ def _focal_point_users(lg_id: int | None) -> list[User]:
     return list(User.objects.filter(roles__role="focal_point", roles__local_government_id=lg_id))
 
 
+def _focal_point_users_of(lg_ids: Iterable[int]) -> dict[int | None, list[User]]:
+    """The focal points of several local governments, read in one query."""
+    users: dict[int | None, list[User]] = {}
+    for assignment in RoleAssignment.objects.filter(
+        role=Role.FOCAL_POINT, local_government_id__in=list(lg_ids)
+    ).select_related("user"):
+        users.setdefault(assignment.local_government_id, []).append(assignment.user)
+    return users
+
+
 def answer_match(actor: Any, match: Match, side: str, *, accept: bool, reason: str = "") -> Match:
     """One side accepts or declines. A decline frees the capacity and excludes
     the pair from later runs; when both accept, the exchange begins."""
     permission = {
-        Side.SEEKING: "exchanges.answer_seeking",
-        Side.OFFERING: "exchanges.answer_offering",
-    }.get(Side(side))
+        Side.SEEKING.value: "exchanges.answer_seeking",
+        Side.OFFERING.value: "exchanges.answer_offering",
+    }.get(side)
     if permission is None:
-        raise ValidationError(_("Unknown side."))
+        raise ValidationError(_("Choose the side you answer for."))
     _require(actor, permission, match)
     if not accept and not reason.strip():
         raise ValidationError(
@@ -442,6 +474,8 @@ def answer_match(actor: Any, match: Match, side: str, *, accept: bool, reason: s
         match = Match.objects.select_for_update().get(pk=match.pk)
         if match.status != Match.Status.PUBLISHED:
             raise ValidationError(_("This match is not waiting for an answer."))
+        if not _both_open(match):
+            raise ValidationError(_("The need or the offer has been withdrawn in the meantime."))
         field = "need_answer" if side == Side.SEEKING else "offer_answer"
         before = {field: getattr(match, field), "status": match.status}
         setattr(match, field, Match.Answer.ACCEPTED if accept else Match.Answer.DECLINED)
@@ -454,7 +488,7 @@ def answer_match(actor: Any, match: Match, side: str, *, accept: bool, reason: s
                 offer=match.offer,
                 defaults={
                     "kind": PairRule.Kind.EXCLUDED,
-                    "reason": _("Declined: %(reason)s") % {"reason": match.decline_reason},
+                    "reason": match.decline_reason,
                     "decided_by": actor,
                 },
             )
@@ -515,8 +549,8 @@ def _start_exchange(actor: Any, match: Match) -> Exchange:
     exchange = Exchange.objects.create(
         programme=need.programme,
         match=match,
-        title=_("%(need)s — with %(peer)s")
-        % {"need": need.title, "peer": offer.local_government or offer.person.name},
+        # The need's own words: the page names the two sides in the reader's language.
+        title=need.title,
         kind=need.kind,
     )
     exchange.topics.set(need.topics.all())
@@ -605,7 +639,6 @@ def coordination_can_change(exchange: Exchange) -> bool:
 def feedback_sides(actor: Any, exchange: Exchange) -> list[str]:
     """The sides (offering, seeking) the actor may answer the closing
     questionnaire for: as a participant or a focal point of that side."""
-    from peerlearn.exchanges.rules import exchange_sides
 
     sides = exchange_sides(actor, exchange)
     return [side for side in (Side.SEEKING, Side.OFFERING) if side in sides]
@@ -615,7 +648,7 @@ def may_write_learning_note(actor: Any, exchange: Exchange) -> bool:
     """While the exchange is open, whoever may change it; once closed, whoever
     may see it (the note often comes from the closing conversation)."""
     return bool(
-        actor.has_perm("exchanges.view_exchange", exchange)
+        may(actor, "exchanges.view_exchange", exchange)
         and (may_change_exchange(actor, exchange) or exchange.is_closed)
     )
 
@@ -646,6 +679,15 @@ def staff_exchange_sides_waiting(actor: Any, request: StaffExchangeRequest) -> l
     ]
 
 
+def _lock_open(exchange: Exchange) -> Exchange:
+    """The exchange read again under a lock; it may have been closed meanwhile."""
+    locked = Exchange.objects.select_for_update().get(pk=exchange.pk)
+    if locked.is_closed:
+        raise ValidationError(_("The exchange is closed."))
+    exchange.phase, exchange.coordination = locked.phase, locked.coordination
+    return exchange
+
+
 def set_phase(actor: Any, exchange: Exchange, phase: str) -> Exchange:
     """Move through MILE's phases; closing has its own function."""
     _require_change(actor, exchange)
@@ -654,6 +696,7 @@ def set_phase(actor: Any, exchange: Exchange, phase: str) -> Exchange:
             {"phase": _("Choose one of the phases; to close, use “Close the exchange”.")}
         )
     with transaction.atomic():
+        _lock_open(exchange)
         before = exchange.phase
         exchange.phase = phase
         exchange.last_activity_at = timezone.now()
@@ -673,6 +716,7 @@ def set_coordination(actor: Any, exchange: Exchange, mode: str) -> Exchange:
             _("The coordination mode can be changed after the first meeting has been held.")
         )
     with transaction.atomic():
+        _lock_open(exchange)
         before = exchange.coordination
         exchange.coordination = mode
         exchange.last_activity_at = timezone.now()
@@ -722,7 +766,7 @@ def schedule_meeting(actor: Any, exchange: Exchange, data: Mapping[str, Any]) ->
     _require_taking_part(exchange, data.get("attendees") or [], "attendees")
     with transaction.atomic():
         meeting = Meeting(exchange=exchange, uid=f"{uuid.uuid4()}@peerlearn")
-        _apply(meeting, data, MEETING_FIELDS)
+        apply_changes(meeting, data, MEETING_FIELDS)
         _touch(exchange)
         record(
             actor, "exchanges.schedule_meeting", meeting, None, snapshot(meeting, MEETING_FIELDS)
@@ -755,7 +799,7 @@ def update_meeting(actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Mee
         rescheduled = any(k in data and data[k] != getattr(meeting, k) for k in CALENDAR_FIELDS)
         if rescheduled:
             meeting.sequence += 1
-        _apply(meeting, data, fields)
+        apply_changes(meeting, data, fields)
         _touch(meeting.exchange)
         record(actor, "exchanges.update_meeting", meeting, before, snapshot(meeting, fields))
         if meeting.status == Meeting.Status.CANCELLED and before["status"] != meeting.status:
@@ -771,7 +815,7 @@ def add_follow_up(actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Foll
     _require_taking_part(meeting.exchange, [owner] if owner is not None else [], "owner")
     with transaction.atomic():
         action = FollowUpAction(meeting=meeting)
-        _apply(action, data, ("description", "owner", "due_on"))
+        apply_changes(action, data, ("description", "owner", "due_on"))
         _touch(meeting.exchange)
         record(
             actor,
@@ -818,6 +862,11 @@ def request_staff_exchange(
         if request.home_id not in lgs or request.host_id not in lgs:
             raise ValidationError(
                 _("The sending and host local governments must both take part in the exchange.")
+            )
+        staff = request.staff_member
+        if staff is not None and staff.local_government_id != request.home_id:
+            raise ValidationError(
+                {"staff_member": _("Choose someone who works for the sending local government.")}
             )
         request.full_clean()
         request.save()
@@ -911,7 +960,7 @@ def save_activity(
     )
     with transaction.atomic():
         before = None if activity.pk is None else snapshot(activity, ACTIVITY_FIELDS)
-        _apply(activity, data, ACTIVITY_FIELDS)
+        apply_changes(activity, data, ACTIVITY_FIELDS)
         _touch(activity.exchange)
         record(
             actor, "exchanges.save_activity", activity, before, snapshot(activity, ACTIVITY_FIELDS)
@@ -931,7 +980,7 @@ def record_endorsement(actor: Any, exchange: Exchange, data: Mapping[str, Any]) 
         raise ValidationError({"endorsed_on": _("An endorsement cannot be dated in the future.")})
     with transaction.atomic():
         endorsement = Endorsement(exchange=exchange, recorded_by=actor)
-        _apply(endorsement, data, ("local_government", "endorsed_by", "endorsed_on"))
+        apply_changes(endorsement, data, ("local_government", "endorsed_by", "endorsed_on"))
         _touch(exchange)
         record(
             actor,
@@ -951,7 +1000,7 @@ def endorsements_due(exchange: Exchange) -> list[LocalGovernment]:
     for e in exchange.endorsements.all():
         if e.local_government_id not in latest or e.endorsed_on > latest[e.local_government_id]:
             latest[e.local_government_id] = e.endorsed_on
-    for participant in exchange.participants.all():
+    for participant in exchange.participants.select_related("local_government"):
         lg = participant.local_government
         if lg is None or lg in due:
             continue
@@ -996,7 +1045,7 @@ def write_learning_note(actor: Any, exchange: Exchange, data: Mapping[str, Any])
         )
         before = None if note.pk is None else snapshot(note, fields)
         note.written_by = actor
-        _apply(note, data, fields)
+        apply_changes(note, data, fields)
         record(actor, "exchanges.write_learning_note", note, before, snapshot(note, fields))
     return note
 

@@ -250,3 +250,12 @@ def test_the_topic_filter_does_not_reveal_private_profiles_to_visitors(world):
     assert world.lg3.name in world.client("member").get(url).content.decode()
     home = world.client("anonymous").get(reverse("home")).content.decode()
     assert "<strong>1</strong> person with expertise" in home
+
+
+@pytest.mark.parametrize("page", ["99999999999", "abc", "0", "-1"])
+def test_a_page_number_out_of_range_shows_the_nearest_page(world, page):
+    response = world.client("anonymous").get(
+        reverse("directory:local_governments") + f"?page={page}"
+    )
+    assert response.status_code == 200
+    assert world.lg1.name in response.content.decode()

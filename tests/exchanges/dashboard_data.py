@@ -100,6 +100,8 @@ def need(
     status: str = ReviewStatus.ACCEPTED,
     **extra: Any,
 ) -> Need:
+    if "submitted_at" in extra:
+        extra.setdefault("first_submitted_at", extra["submitted_at"])
     item = Need.objects.create(
         programme=programme,
         local_government=lg,

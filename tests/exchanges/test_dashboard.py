@@ -179,10 +179,12 @@ def test_median_of_an_odd_count_and_a_need_never_submitted(data: DashboardData) 
     n2, n3 = data.needs["n2"], data.needs["n3"]
     # N2 was never submitted: it counts from its creation.
     Need.objects.filter(pk=n2.pk).update(
-        submitted_at=None, created_at=dashboard_data.N1_SUBMITTED - datetime.timedelta(days=30)
+        submitted_at=None,
+        first_submitted_at=None,
+        created_at=dashboard_data.N1_SUBMITTED - datetime.timedelta(days=30),
     )
     Need.objects.filter(pk=n3.pk).update(
-        submitted_at=dashboard_data.N1_SUBMITTED - datetime.timedelta(days=100)
+        first_submitted_at=dashboard_data.N1_SUBMITTED - datetime.timedelta(days=100)
     )
     published = data.matches["published"]
     Match.objects.filter(pk=published.pk).update(

@@ -294,3 +294,55 @@ def test_closing_an_exchange_frees_the_offer_place_but_not_the_need(ex):
     assert ex.offer in matching.open_offers(run)
     # The need was served: it is not matched again.
     assert ex.need not in matching.open_needs(run)
+
+
+def test_the_run_page_lists_its_needs_a_page_at_a_time(world, pool, monkeypatch):
+    import re
+
+    from peerlearn.exchanges.views.matching import RunView
+
+    _accepted_pool(world, pool, capacity=5)
+    arabic = Language.objects.get(code="ar")
+    for index in range(4):
+        need = Need.objects.create(
+            programme=world.programme,
+            local_government=world.lg1,
+            contact=world.people["member"],
+            title=f"فرز النفايات {index}",
+            problem="لا يوجد فرز من المصدر",
+            outcome="فرز من المصدر",
+            text_language=arabic,
+            status="accepted",
+        )
+        need.topics.set([Topic.objects.get(code="environment.solid_waste")])
+        need.languages.set([arabic])
+    run = _run(world)
+    monkeypatch.setattr(RunView, "page_size", 2)
+    coordinator = world.client("coordinator")
+    url = run.get_absolute_url()
+
+    pages = []
+    for number in ("1", "2", "3"):
+        page = coordinator.get(url, {"page": number}).content.decode()
+        assert f"Page {number} of 3" in page
+        pages.append([int(pk) for pk in re.findall(r'<h2 id="need-(\d+)"', page)])
+    assert [len(ids) for ids in pages] == [2, 2, 1]
+    listed = [pk for ids in pages for pk in ids]
+    assert sorted(listed) == sorted(Need.objects.values_list("pk", flat=True))
+    first = coordinator.get(url).content.decode()
+    assert [int(pk) for pk in re.findall(r'<h2 id="need-(\d+)"', first)] == pages[0]
+    last = coordinator.get(url, {"page": "last"}).content.decode()
+    assert [int(pk) for pk in re.findall(r'<h2 id="need-(\d+)"', last)] == pages[2]
+
+    # The buttons of a page bring the coordinator back to that page.
+    second = coordinator.get(url, {"page": "2"}).content.decode()
+    assert f'name="next" value="{url}?page=2"' in second
+    proposal = run.proposals.filter(need_id__in=pages[1]).order_by("-assigned", "rank")[0]
+    response = coordinator.post(
+        reverse("exchanges:approve", args=[proposal.pk]), {"next": f"{url}?page=2"}
+    )
+    assert response.status_code == 302 and response["Location"] == f"{url}?page=2"
+    assert Match.objects.filter(need=proposal.need, offer=proposal.offer).exists()
+    again = coordinator.get(url, {"page": "2"}).content.decode()
+    assert [int(pk) for pk in re.findall(r'<h2 id="need-(\d+)"', again)] == pages[1]
+    assert "Matched with" in again

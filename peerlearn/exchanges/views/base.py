@@ -8,18 +8,37 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views import View
+
+from peerlearn.exchanges.rules import may
 
 
 def load(request: HttpRequest, model: type[Model] | Any, pk: Any, permission: str) -> Any:
     """The object, if the user may see it (404 when missing, 403 otherwise)."""
     obj = get_object_or_404(model, pk=pk)
-    if not request.user.has_perm(permission, obj):
+    if not may(request.user, permission, obj):
         raise PermissionDenied
     return obj
+
+
+def posted_pk(request: HttpRequest, name: str) -> int:
+    """A record id sent by a form; anything else is a refusal, not an error page."""
+    value = request.POST.get(name, "")
+    if not value.isdigit():
+        raise Http404
+    return int(value)
+
+
+def decision(request: HttpRequest, *choices: str) -> str:
+    """Which button was pressed; a request without one changes nothing."""
+    value = request.POST.get("decision", "")
+    if value not in choices:
+        raise ValidationError(_("Choose one of the buttons."))
+    return value
 
 
 def error_text(error: ValidationError) -> str:

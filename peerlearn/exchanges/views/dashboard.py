@@ -22,6 +22,7 @@ from peerlearn.directory.models import Programme
 from peerlearn.exchanges import charts, dashboard
 from peerlearn.exchanges.dashboard import Dashboard
 from peerlearn.exchanges.models import Phase
+from peerlearn.exchanges.rules import may
 from peerlearn.exchanges.views.seek_offer import programme_or_404
 from peerlearn.lists import csv_response
 
@@ -250,7 +251,7 @@ class DashboardView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, programme: int) -> HttpResponse | StreamingHttpResponse:
         prog = programme_or_404(programme)
-        if not request.user.has_perm("exchanges.view_dashboard", prog):
+        if not may(request.user, "exchanges.view_dashboard", prog):
             raise PermissionDenied
         now = timezone.now()
         if "export" in request.GET:

@@ -53,6 +53,7 @@ from peerlearn.exchanges.models import (
     StaffExchangeRequest,
     WorkPlanActivity,
 )
+from peerlearn.exchanges.rules import may
 from peerlearn.exchanges.views.seek_offer import programme_or_404
 from peerlearn.lists import FilteredListView
 
@@ -155,7 +156,7 @@ def exchange_page_data(exchange: Exchange, user: Any) -> dict[str, Any]:
         "can_change": can_change,
         "can_switch_coordination": can_change and services.coordination_can_change(exchange),
         "can_write_note": services.may_write_learning_note(user, exchange),
-        "can_see_list": user.has_perm("exchanges.view_dashboard", exchange.programme),
+        "can_see_list": may(user, "exchanges.view_dashboard", exchange.programme),
         "phase_form": PhaseForm(initial={"phase": exchange.phase}),
         "coordination_form": CoordinationForm(initial={"coordination": exchange.coordination}),
     }
@@ -167,7 +168,7 @@ def exchange_page_data(exchange: Exchange, user: Any) -> dict[str, Any]:
 def allowed(request: HttpRequest, permission: str, exchange: Exchange) -> bool:
     if permission == CHANGE:
         return services.may_change_exchange(request.user, exchange)
-    return bool(request.user.has_perm(permission, exchange))
+    return bool(may(request.user, permission, exchange))
 
 
 def load_exchange(request: HttpRequest, pk: int, permission: str = VIEW) -> Exchange:
@@ -709,7 +710,7 @@ class ProgrammeExchangesView(LoginRequiredMixin, FilteredListView):
     def programme(self) -> Programme:
         if not hasattr(self, "_programme"):
             self._programme = programme_or_404(self.kwargs["programme"])
-            if not self.request.user.has_perm("exchanges.view_dashboard", self._programme):
+            if not may(self.request.user, "exchanges.view_dashboard", self._programme):
                 raise PermissionDenied
         return self._programme
 

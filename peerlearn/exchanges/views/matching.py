@@ -7,7 +7,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,13 +18,16 @@ from django.views import View
 from peerlearn.exchanges import matching, queries, services
 from peerlearn.exchanges.forms import AnswerForm, MatchingRunForm, PairRuleForm
 from peerlearn.exchanges.models import Match, MatchingRun, Need, Offer, PairRule, Proposal, Side
-from peerlearn.exchanges.views.base import ActionView, load
+from peerlearn.exchanges.rules import may
+from peerlearn.exchanges.templatetags.exchanges import percent
+from peerlearn.exchanges.views.base import ActionView, decision, load, posted_pk
 from peerlearn.exchanges.views.seek_offer import programme_or_404
+from peerlearn.lists import csv_response
 
 
 def coordinated_programme(request: HttpRequest, pk: int) -> Any:
     programme = programme_or_404(pk)
-    if not request.user.has_perm("exchanges.run_matching", programme):
+    if not may(request.user, "exchanges.run_matching", programme):
         raise PermissionDenied
     return programme
 
@@ -50,8 +54,42 @@ class ConsoleView(LoginRequiredMixin, View):
             status=status,
         )
 
-    def get(self, request: HttpRequest, programme: int) -> HttpResponse:
-        return self.page(coordinated_programme(request, programme), MatchingRunForm())
+    def get(self, request: HttpRequest, programme: int) -> HttpResponseBase:
+        prog = coordinated_programme(request, programme)
+        if request.GET.get("export") == "csv":
+            return csv_response(
+                "matches.csv",
+                [
+                    _("Need"),
+                    _("Seeking local government"),
+                    _("Peer"),
+                    _("Offering local government"),
+                    _("Score"),
+                    _("Status"),
+                    _("Answer of the seeking side"),
+                    _("Answer of the offering side"),
+                    _("Approved"),
+                    _("Published"),
+                    _("Reason for declining"),
+                ],
+                (
+                    [
+                        m.need.title,
+                        m.need.local_government.name,
+                        m.offer.person.name,
+                        m.offer.local_government.name if m.offer.local_government else "",
+                        percent(m.score),
+                        m.get_status_display(),
+                        m.get_need_answer_display(),
+                        m.get_offer_answer_display(),
+                        m.approved_at.date().isoformat(),
+                        m.published_at.date().isoformat() if m.published_at else "",
+                        m.decline_reason,
+                    ]
+                    for m in queries.matches_of(prog).iterator(chunk_size=2000)
+                ),
+            )
+        return self.page(prog, MatchingRunForm())
 
     def post(self, request: HttpRequest, programme: int) -> HttpResponse:
         prog = coordinated_programme(request, programme)
@@ -69,21 +107,32 @@ class ConsoleView(LoginRequiredMixin, View):
 
 
 class RunView(LoginRequiredMixin, View):
+    # Needs per page: a need shows up to five proposals with their explanations,
+    # and a large programme has thousands of needs.
+    page_size = 25
+
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         run = get_object_or_404(MatchingRun.objects.select_related("programme"), pk=pk)
         coordinated_programme(request, run.programme_id)
         finished = run.status in {MatchingRun.Status.DONE, MatchingRun.Status.FAILED}
-        return render(
-            request,
-            "exchanges/run.html",
-            {
-                "run": run,
-                "programme": run.programme,
-                "rows": queries.run_results(run) if run.status == MatchingRun.Status.DONE else [],
-                "refresh": not finished,
-                "rule_form": PairRuleForm(),
-            },
-        )
+        context: dict[str, Any] = {
+            "run": run,
+            "programme": run.programme,
+            "rows": [],
+            "refresh": not finished,
+            "rule_form": PairRuleForm(),
+        }
+        if run.status == MatchingRun.Status.DONE:
+            paginator = Paginator(queries.run_needs(run), self.page_size)
+            number = request.GET.get("page")
+            page = paginator.get_page(paginator.num_pages if number == "last" else number)
+            context.update(
+                rows=queries.run_results(run, page.object_list),
+                paginator=paginator,
+                page_obj=page,
+                is_paginated=page.has_other_pages(),
+            )
+        return render(request, "exchanges/run.html", context)
 
 
 class ApproveProposalView(ActionView):
@@ -112,8 +161,18 @@ class ApproveAllView(ActionView):
 
     def perform(self, request: HttpRequest, obj: MatchingRun) -> Any:
         approved, refused = 0, []
-        for proposal in obj.proposals.filter(assigned=True).select_related("need", "offer__person"):
-            if (
+        # Pairs matched already are skipped. They are read once: a pair not
+        # among them is matched in this loop only by its own proposal, while one
+        # among them may have been withdrawn by a swap since, so it is asked again.
+        matched = set(
+            Match.objects.filter(need__programme=obj.programme_id)
+            .exclude(status__in=["declined", "withdrawn"])
+            .values_list("need_id", "offer_id")
+        )
+        for proposal in obj.proposals.filter(assigned=True).select_related(
+            "need__programme", "need__local_government", "offer__person"
+        ):
+            if (proposal.need_id, proposal.offer_id) in matched and (
                 proposal.need.matches.filter(offer=proposal.offer)
                 .exclude(status__in=["declined", "withdrawn"])
                 .exists()
@@ -138,8 +197,8 @@ class PairRuleView(ActionView):
 
     def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
         programme = coordinated_programme(request, kwargs["programme"])
-        need = get_object_or_404(Need, pk=request.POST.get("need"), programme=programme)
-        offer = get_object_or_404(Offer, pk=request.POST.get("offer"), programme=programme)
+        need = get_object_or_404(Need, pk=posted_pk(request, "need"), programme=programme)
+        offer = get_object_or_404(Offer, pk=posted_pk(request, "offer"), programme=programme)
         self.pair = (need, offer)
         return programme
 
@@ -214,12 +273,17 @@ class MatchDetailView(LoginRequiredMixin, View):
         )
         user = request.user
         sides = [
-            (side, label)
-            for side, label, permission in (
-                (Side.SEEKING, _("for the seeking side"), "exchanges.answer_seeking"),
-                (Side.OFFERING, _("for the offering side"), "exchanges.answer_offering"),
+            # One form per side, each with its own field ids.
+            (side, heading, AnswerForm(auto_id=f"id_{side}_%s"))
+            for side, heading, permission in (
+                (Side.SEEKING, _("Your answer for the seeking side"), "exchanges.answer_seeking"),
+                (
+                    Side.OFFERING,
+                    _("Your answer for the offering side"),
+                    "exchanges.answer_offering",
+                ),
             )
-            if user.has_perm(permission, match)
+            if may(user, permission, match)
             and getattr(match, "need_answer" if side == Side.SEEKING else "offer_answer")
             == Match.Answer.PENDING
             and match.status == Match.Status.PUBLISHED
@@ -230,8 +294,7 @@ class MatchDetailView(LoginRequiredMixin, View):
             {
                 "match": match,
                 "answer_sides": sides,
-                "answer_form": AnswerForm(),
-                "can_manage": user.has_perm("exchanges.manage_match", match),
+                "can_manage": may(user, "exchanges.manage_match", match),
                 "exchange": getattr(match, "exchange", None)
                 if match.status == Match.Status.ACCEPTED
                 else None,
@@ -246,7 +309,7 @@ class AnswerMatchView(ActionView):
     def perform(self, request: HttpRequest, obj: Match) -> Any:
         form = AnswerForm(request.POST)
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
-        accept = request.POST.get("decision") == "accept"
+        accept = decision(request, "accept", "decline") == "accept"
         match = services.answer_match(
             request.user, obj, request.POST.get("side", ""), accept=accept, reason=reason
         )

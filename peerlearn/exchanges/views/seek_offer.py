@@ -17,13 +17,19 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from peerlearn.directory.filters import TopicFilter, countries_in_directory, topic_queryset
+from peerlearn.directory.filters import (
+    StableOrderingFilter,
+    TopicFilter,
+    countries_in_directory,
+    topic_queryset,
+)
 from peerlearn.directory.models import Language, Programme
 from peerlearn.directory.queries import topic_and_descendants
 from peerlearn.exchanges import queries, services
 from peerlearn.exchanges.forms import NeedForm, OfferForm, ReviewForm
 from peerlearn.exchanges.models import HelpKind, Need, Offer, ReviewStatus
-from peerlearn.exchanges.views.base import ActionView, load
+from peerlearn.exchanges.rules import may
+from peerlearn.exchanges.views.base import ActionView, decision, load
 from peerlearn.lists import FilteredListView
 
 
@@ -41,15 +47,14 @@ class ProgrammeView(LoginRequiredMixin, TemplateView):
         programme = programme_or_404(self.kwargs["programme"])
         user = self.request.user
         if not (
-            user.has_perm("exchanges.view_pool", programme)
-            or user.has_perm("exchanges.review", programme)
+            may(user, "exchanges.view_pool", programme) or may(user, "exchanges.review", programme)
         ):
             raise PermissionDenied
         context.update(
             programme=programme,
-            can_offer=user.has_perm("exchanges.offer_expertise", programme),
-            can_seek=user.has_perm("exchanges.post_need", programme),
-            is_coordinator=user.has_perm("exchanges.review", programme),
+            can_offer=may(user, "exchanges.offer_expertise", programme),
+            can_seek=may(user, "exchanges.post_need", programme),
+            is_coordinator=may(user, "exchanges.review", programme),
             pool_size=programme.offers.filter(status=ReviewStatus.ACCEPTED).count(),
             open_needs=queries.waiting_needs(programme).count(),
             waiting_review=programme.offers.filter(status=ReviewStatus.SUBMITTED).count()
@@ -80,7 +85,7 @@ class OfferFormView(LoginRequiredMixin, View):
         if "pk" in self.kwargs:
             return load(self.request, Offer, self.kwargs["pk"], "exchanges.change_offer")
         programme = programme_or_404(self.kwargs["programme"])
-        if not self.request.user.has_perm("exchanges.offer_expertise", programme):
+        if not may(self.request.user, "exchanges.offer_expertise", programme):
             raise PermissionDenied
         return Offer(programme=programme)
 
@@ -104,6 +109,7 @@ class OfferFormView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         offer = self.offer()
+        creating = offer.pk is None
         form = OfferForm(
             request.POST,
             instance=Offer.objects.get(pk=offer.pk)
@@ -117,6 +123,8 @@ class OfferFormView(LoginRequiredMixin, View):
                 )
             except ValidationError as error:
                 form.add_error(None, error)
+                if creating:  # the refused save rolled back: it is still new
+                    offer.pk = None
             else:
                 messages.success(
                     request,
@@ -141,8 +149,8 @@ class OfferDetailView(LoginRequiredMixin, View):
             "exchanges/offer_detail.html",
             {
                 "offer": offer,
-                "can_edit": request.user.has_perm("exchanges.change_offer", offer),
-                "can_review": request.user.has_perm("exchanges.review", offer.programme)
+                "can_edit": may(request.user, "exchanges.change_offer", offer),
+                "can_review": may(request.user, "exchanges.review", offer.programme)
                 and offer.status in {ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED},
                 "review_form": ReviewForm(),
             },
@@ -156,14 +164,14 @@ class ReviewView(ActionView):
 
     def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
         item = get_object_or_404(self.model, pk=kwargs["pk"])
-        if not request.user.has_perm("exchanges.review", item.programme):
+        if not may(request.user, "exchanges.review", item.programme):
             raise PermissionDenied
         return item
 
     def perform(self, request: HttpRequest, obj: Any) -> Any:
         form = ReviewForm(request.POST)
         note = form.cleaned_data["note"] if form.is_valid() else ""
-        accept = request.POST.get("decision") == "accept"
+        accept = decision(request, "accept", "changes") == "accept"
         services.review(request.user, obj, accept=accept, note=note)
         messages.success(request, _("Accepted.") if accept else _("Changes requested."))
 
@@ -192,6 +200,23 @@ class PoolFilter(django_filters.FilterSet):
         choices=countries_in_directory,
         field_name="local_government__country",
     )
+    sort = StableOrderingFilter(
+        label=gettext_lazy("Sort by"),
+        fields=(
+            ("person__name", "name"),
+            ("years_experience", "experience"),
+            ("submitted_at", "submitted"),
+        ),
+        field_labels={
+            "person__name": gettext_lazy("name"),
+            "-name": gettext_lazy("name (Z–A)"),
+            "years_experience": gettext_lazy("experience (least first)"),
+            "-experience": gettext_lazy("experience (most first)"),
+            "submitted_at": gettext_lazy("oldest first"),
+            "-submitted": gettext_lazy("newest first"),
+        },
+        empty_label=gettext_lazy("name"),
+    )
 
     class Meta:
         model = Offer
@@ -215,7 +240,7 @@ class PoolView(LoginRequiredMixin, FilteredListView):
     def programme(self) -> Programme:
         if not hasattr(self, "_programme"):
             self._programme = programme_or_404(self.kwargs["programme"])
-            if not self.request.user.has_perm("exchanges.view_pool", self._programme):
+            if not may(self.request.user, "exchanges.view_pool", self._programme):
                 raise PermissionDenied
         return self._programme
 
@@ -261,7 +286,7 @@ class NeedFormView(LoginRequiredMixin, View):
         if "pk" in self.kwargs:
             return load(self.request, Need, self.kwargs["pk"], "exchanges.change_need")
         programme = programme_or_404(self.kwargs["programme"])
-        if not self.request.user.has_perm("exchanges.post_need", programme):
+        if not may(self.request.user, "exchanges.post_need", programme):
             raise PermissionDenied
         return Need(programme=programme)
 
@@ -301,6 +326,7 @@ class NeedFormView(LoginRequiredMixin, View):
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         need = self.need()
+        creating = need.pk is None
         form = self.form(need, request.POST)
         if form.is_valid():
             if need.pk is None:
@@ -311,6 +337,8 @@ class NeedFormView(LoginRequiredMixin, View):
                 )
             except ValidationError as error:
                 form.add_error(None, error)
+                if creating:  # the refused save rolled back: it is still new
+                    need.pk = None
             else:
                 messages.success(
                     request,
@@ -332,8 +360,8 @@ class NeedDetailView(LoginRequiredMixin, View):
             "exchanges/need_detail.html",
             {
                 "need": need,
-                "can_edit": request.user.has_perm("exchanges.change_need", need),
-                "can_review": request.user.has_perm("exchanges.review", need.programme)
+                "can_edit": may(request.user, "exchanges.change_need", need),
+                "can_review": may(request.user, "exchanges.review", need.programme)
                 and need.status in {ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED},
                 "review_form": ReviewForm(),
                 "matches": need.matches.select_related("offer__person", "offer__local_government"),
@@ -348,6 +376,19 @@ class NeedsFilter(django_filters.FilterSet):
         label=gettext_lazy("Country"),
         choices=countries_in_directory,
         field_name="local_government__country",
+    )
+    sort = StableOrderingFilter(
+        label=gettext_lazy("Sort by"),
+        fields=(("submitted_at", "submitted"), ("title", "title"), ("wanted_by", "wanted_by")),
+        field_labels={
+            "submitted_at": gettext_lazy("oldest first"),
+            "-submitted": gettext_lazy("newest first"),
+            "title": gettext_lazy("title"),
+            "-title": gettext_lazy("title (Z–A)"),
+            "wanted_by": gettext_lazy("wanted soonest"),
+            "-wanted_by": gettext_lazy("wanted latest"),
+        },
+        empty_label=gettext_lazy("newest first"),
     )
 
     class Meta:
@@ -403,7 +444,7 @@ class ReviewQueueView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         programme = programme_or_404(self.kwargs["programme"])
-        if not self.request.user.has_perm("exchanges.review", programme):
+        if not may(self.request.user, "exchanges.review", programme):
             raise PermissionDenied
         queue: dict[str, list[Any]] = {}
         for kind, items in queries.review_queue(programme).items():
