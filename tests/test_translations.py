@@ -1,5 +1,6 @@
-"""The translation catalogues: complete in Arabic, placeholders intact in every
-language, and the committed .mo files compiled from the current .po files.
+"""The translation catalogues: current with the source and complete in Arabic,
+placeholders intact in every language, and the committed .mo files compiled
+from the current .po files.
 
 The .po files are read with a small parser of the standard library (polib is
 not a dependency); GNU msgfmt, when installed, compiles each catalogue to a
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 import ast
 import gettext
+import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -213,6 +216,73 @@ def test_matching_explanations_are_in_the_catalogue() -> None:
                 marked.add(node.args[0].value)
     catalogue = {entry.msgid for entry in messages("ar") if entry.translated}
     assert not sorted(marked - catalogue)
+
+
+# What makemessages runs: xgettext extracts, msguniq and msgmerge merge,
+# msgattrib drops the obsolete entries (--no-obsolete).
+GETTEXT_TOOLS = ("xgettext", "msguniq", "msgmerge", "msgattrib")
+
+
+def message_id(entry: Entry) -> str:
+    """A message as one readable key: its context, msgid and plural msgid."""
+    context = f"[{entry.msgctxt}] " if entry.msgctxt is not None else ""
+    plural = f" / {entry.msgid_plural!r}" if entry.msgid_plural is not None else ""
+    return f"{context}{entry.msgid!r}{plural}"
+
+
+def locale_snapshot() -> dict[Path, tuple[int, int]]:
+    return {
+        path: (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in sorted(LOCALE_DIR.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_catalogue_is_up_to_date_with_the_source(tmp_path: Path) -> None:
+    """Extracting the messages again finds exactly the committed Arabic
+    catalogue, every message translated. It runs makemessages on a copy of
+    the package, so the real catalogues are never touched."""
+    missing_tools = [tool for tool in GETTEXT_TOOLS if shutil.which(tool) is None]
+    if missing_tools:
+        pytest.skip(f"GNU gettext is not installed (no {', '.join(missing_tools)} on PATH)")
+    before = locale_snapshot()
+    copy = tmp_path / "peerlearn"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    environment = {
+        **os.environ,
+        # The copy's settings, so LOCALE_PATHS is the copy's locale folder.
+        "DJANGO_SETTINGS_MODULE": "peerlearn.settings",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])),
+        "PEERLEARN_VAR_DIR": str(tmp_path / "var"),
+    }
+    result = subprocess.run(
+        # -P: the package folder (the working directory) must not shadow
+        # top-level modules; peerlearn/celery.py would hide Celery.
+        [sys.executable, "-P", "-m", "django", "makemessages", "-l", "ar", "--no-obsolete"],
+        cwd=copy,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert locale_snapshot() == before, "makemessages changed the real catalogues"
+
+    extracted = parse_po(copy / "locale" / "ar" / "LC_MESSAGES" / "django.po")[1:]
+    committed = {message_id(e) for e in messages("ar")}
+    fresh = {message_id(e) for e in extracted}
+    problems = [f"new in the source: {key}" for key in sorted(fresh - committed)]
+    problems += [f"no longer in the source: {key}" for key in sorted(committed - fresh)]
+    problems += [
+        f"{'fuzzy' if e.fuzzy else 'untranslated'}: {message_id(e)}"
+        for e in extracted
+        if (e.fuzzy or not e.translated) and message_id(e) in committed
+    ]
+    assert not problems, (
+        "the Arabic catalogue does not match the source; run `make messages` and translate "
+        "(then compile):\n" + "\n".join(problems)
+    )
 
 
 def compiled_catalogue(mo_file: Path) -> dict[object, str]:

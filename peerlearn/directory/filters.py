@@ -133,7 +133,7 @@ class LocalGovernmentFilter(django_filters.FilterSet):
             "country": _("country"),
             "-country": _("country (Z–A)"),
         },
-        empty_label=_("name"),
+        empty_label=None,  # the first choice is the default order
     )
 
     class Meta:
@@ -179,7 +179,7 @@ class ExpertFilter(django_filters.FilterSet):
             "updated_at": _("least recently updated"),
             "-updated": _("recently updated"),
         },
-        empty_label=_("name"),
+        empty_label=None,  # the first choice is the default order
     )
 
     class Meta:

@@ -27,7 +27,7 @@ COMPONENT_LABELS = {
     "modality_factor": _("cannot meet as asked"),
     "help_kind_factor": _("kind of help not offered"),
     "equivalence_factor": _("not comparable although asked"),
-    "no_shared_language_factor": _("no shared language"),
+    "language_factor": _("no shared language"),
 }
 
 

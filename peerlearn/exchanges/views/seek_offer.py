@@ -215,7 +215,7 @@ class PoolFilter(django_filters.FilterSet):
             "submitted_at": gettext_lazy("oldest first"),
             "-submitted": gettext_lazy("newest first"),
         },
-        empty_label=gettext_lazy("name"),
+        empty_label=None,  # the first choice is the default order
     )
 
     class Meta:
@@ -388,7 +388,7 @@ class NeedsFilter(django_filters.FilterSet):
             "wanted_by": gettext_lazy("wanted soonest"),
             "-wanted_by": gettext_lazy("wanted latest"),
         },
-        empty_label=gettext_lazy("newest first"),
+        empty_label=None,  # the first choice is the default order
     )
 
     class Meta:
@@ -409,7 +409,8 @@ class OpenNeedsView(PoolView):
     csv_filename = "open-needs.csv"
 
     def get_base_queryset(self) -> QuerySet[Need]:  # type: ignore[override]
-        return queries.open_needs(self.programme()).order_by("-submitted_at")
+        # Those waiting longest first, as a coordinator works through them.
+        return queries.open_needs(self.programme()).order_by("submitted_at", "pk")
 
     def csv_header(self) -> Sequence[str]:
         return [

@@ -8,7 +8,7 @@ import importlib
 from typing import Any
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, no_translations
 
 from peerlearn.directory.demo import DEMO_PASSWORD
 
@@ -16,6 +16,8 @@ from peerlearn.directory.demo import DEMO_PASSWORD
 class Command(BaseCommand):
     help = "Load the demo data set (idempotent: running it twice changes nothing)."
 
+    # The summary is for whoever runs `make run`, in the project's language.
+    @no_translations
     def handle(self, *args: Any, **options: Any) -> None:
         accounts: list[tuple[str, str, str]] = []
         for config in apps.get_app_configs():
