@@ -1,11 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from peerlearn.directory.views import HomeView
-
-admin.site.site_header = _("PeerLearn administration")
-admin.site.site_title = _("PeerLearn")
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),

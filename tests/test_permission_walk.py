@@ -154,6 +154,7 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     "exchanges:meeting_minutes": signed_in(200, other_focal_point=403),
     "exchanges:follow_up_new": signed_in(200, other_focal_point=403),
     "exchanges:staff_exchange_new": signed_in(200, other_focal_point=403),
+    "exchanges:participant_new": signed_in(200, other_focal_point=403),
     "exchanges:activity_new": signed_in(200, other_focal_point=403),
     "exchanges:activity_edit": signed_in(200, other_focal_point=403),
     "exchanges:endorsement_new": signed_in(200, other_focal_point=403),
@@ -179,7 +180,12 @@ EXPECTED: dict[str, dict[str, Outcome]] = {
     },
     **{
         f"exchanges:{name}": signed_in(405)
-        for name in ("exchange_close", "follow_up_done", "staff_exchange_decide")
+        for name in (
+            "exchange_close",
+            "follow_up_done",
+            "staff_exchange_decide",
+            "participant_remove",
+        )
     },
     # The admin: only staff get past its sign-in page.
     "admin:index": staff_only(200),
@@ -396,6 +402,7 @@ def url_kwargs(world: World, objects: dict[str, Any]) -> dict[str, dict[str, Any
         "exchanges:follow_up_done": "exchanges.followupaction",
         "exchanges:staff_exchange_decide": "exchanges.staffexchangerequest",
         "exchanges:activity_edit": "exchanges.workplanactivity",
+        "exchanges:participant_remove": "exchanges.participant",
     }
     exchange_kwargs = {"pk": objects["exchanges.exchange"].pk}
     return {
@@ -408,6 +415,7 @@ def url_kwargs(world: World, objects: dict[str, Any]) -> dict[str, dict[str, Any
                 "exchange_coordination",
                 "exchange_close",
                 "meeting_new",
+                "participant_new",
                 "staff_exchange_new",
                 "activity_new",
                 "endorsement_new",

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from peerlearn.accounts.models import Invitation, Notification, RoleAssignment, User
+from peerlearn.audit.admin import AuditedAdmin
 
 
 class RoleInline(admin.TabularInline):
@@ -13,7 +14,7 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditedAdmin, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_superuser", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
@@ -31,7 +32,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin):
+class RoleAssignmentAdmin(AuditedAdmin):
     list_display = ["user", "role", "association", "local_government", "since"]
     list_filter = ["role", "association"]
     autocomplete_fields = ["user", "association", "local_government"]
@@ -39,7 +40,7 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(AuditedAdmin):
     list_display = ["email", "role", "local_government", "association", "created_at", "accepted_at"]
     list_filter = ["role"]
     search_fields = ["email", "name"]
@@ -48,7 +49,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(AuditedAdmin):
     list_display = ["user", "kind", "created_at", "read_at"]
     list_filter = ["kind"]
     search_fields = ["user__email"]

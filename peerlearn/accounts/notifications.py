@@ -27,6 +27,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         gettext_noop("Your need was reviewed"),
         gettext_noop("The need “%(title)s” in %(programme)s is now: %(status)s. %(note)s"),
     ),
+    "submitted_for_review": (
+        gettext_noop("Waiting for your review"),
+        gettext_noop("“%(title)s” in %(programme)s was submitted and waits for your review."),
+    ),
+    "group_request_named": (
+        gettext_noop("Your local government was named in a request"),
+        gettext_noop(
+            "%(need_org)s asks for help on “%(title)s” in %(programme)s together with "
+            "%(local_government)s. If you do not want to take part, tell the coordinator."
+        ),
+    ),
+    "participant_added": (
+        gettext_noop("You were added to an exchange"),
+        gettext_noop("You take part in the exchange “%(exchange)s” as %(role)s."),
+    ),
     "match_published": (
         gettext_noop("A peer has been proposed to you"),
         gettext_noop(

@@ -121,9 +121,10 @@ def accept_invitation(
                 RoleAssignment.objects.get_or_create(
                     user=user, role=Role.FOCAL_POINT, local_government=locked.local_government
                 )
-            if locked.role == InvitedRole.MEMBER or person.local_government_id is None:
+            # A person who already works somewhere stays there: an invitation
+            # gives a role, it does not move anyone to another employer.
+            if person.local_government_id is None and person.association_id is None:
                 person.local_government = locked.local_government
-                person.association = None
         person.full_clean()
         person.save()
         locked.accepted_at = timezone.now()

@@ -1,6 +1,50 @@
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+
+from peerlearn.audit.log import record, snapshot
 from peerlearn.audit.models import AuditEntry
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """The admin is where administrators repair data; each edit and deletion
+    there is a state change like any other and goes into the audit log (the
+    admin already runs it in a transaction)."""
+
+    def _logged_fields(self, obj: models.Model, form: Any) -> list[str]:
+        names = []
+        for name in form.changed_data:
+            try:
+                field = obj._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue  # a form-only field, such as a password confirmation
+            if name != "password" and not field.many_to_many:
+                names.append(name)
+        return names
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        fields = self._logged_fields(obj, form)
+        before = snapshot(type(obj)._default_manager.get(pk=obj.pk), fields) if change else None
+        super().save_model(request, obj, form, change)
+        action = "change" if change else "add"
+        record(
+            request.user,
+            f"admin.{action}_{obj._meta.model_name}",
+            obj,
+            before,
+            snapshot(obj, fields),
+        )
+
+    def delete_model(self, request: Any, obj: Any) -> None:
+        self.delete_queryset(request, type(obj)._default_manager.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        for obj in queryset:
+            action = f"admin.delete_{obj._meta.model_name}"
+            record(request.user, action, obj, {"object": str(obj)})
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(AuditEntry)

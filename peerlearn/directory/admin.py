@@ -1,12 +1,13 @@
 from django.contrib import admin
 
+from peerlearn.audit.admin import AuditedAdmin
 from peerlearn.directory import models
 
 LABELS = ["label_en", "label_ar", "label_tr", "label_fr", "label_es"]
 
 
 @admin.register(models.Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(AuditedAdmin):
     list_display = ["code", "label_en", "label_ar", "parent", "position"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["code", *LABELS]
@@ -14,18 +15,18 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Language)
-class LanguageAdmin(admin.ModelAdmin):
+class LanguageAdmin(AuditedAdmin):
     list_display = ["code", "label_en", "native_name"]
     search_fields = ["code", "native_name", *LABELS]
 
 
 @admin.register(models.SustainableDevelopmentGoal)
-class SdgAdmin(admin.ModelAdmin):
+class SdgAdmin(AuditedAdmin):
     list_display = ["number", "label_en", "label_ar"]
 
 
 @admin.register(models.Methodology, models.Department)
-class VocabularyAdmin(admin.ModelAdmin):
+class VocabularyAdmin(AuditedAdmin):
     list_display = ["code", "label_en", "label_ar"]
     search_fields = ["code", *LABELS]
 
@@ -37,7 +38,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(models.LocalGovernment)
-class LocalGovernmentAdmin(admin.ModelAdmin):
+class LocalGovernmentAdmin(AuditedAdmin):
     list_display = ["name", "kind", "country", "region", "population"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_local", "slug"]
@@ -49,7 +50,7 @@ class LocalGovernmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Association)
-class AssociationAdmin(admin.ModelAdmin):
+class AssociationAdmin(AuditedAdmin):
     list_display = ["acronym", "name", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["acronym", "name"]
@@ -58,7 +59,7 @@ class AssociationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.AssociationMembership)
-class AssociationMembershipAdmin(admin.ModelAdmin):
+class AssociationMembershipAdmin(AuditedAdmin):
     list_display = ["association", "local_government", "since"]
     list_filter = ["association"]
     autocomplete_fields = ["association", "local_government"]
@@ -66,7 +67,7 @@ class AssociationMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(AuditedAdmin):
     list_display = ["name", "association", "starts_on", "ends_on"]
     list_filter = ["association"]
     search_fields = ["name"]
@@ -80,7 +81,7 @@ class ExpertiseInline(admin.TabularInline):
 
 
 @admin.register(models.Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdmin):
     list_display = ["name", "position", "role", "local_government", "association", "is_public"]
     list_filter = ["role", "is_public"]
     search_fields = ["name", "position", "email"]
@@ -92,7 +93,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Expertise)
-class ExpertiseAdmin(admin.ModelAdmin):
+class ExpertiseAdmin(AuditedAdmin):
     list_display = ["person", "topic", "years"]
     autocomplete_fields = ["person", "topic"]
     list_select_related = ["person", "topic"]

@@ -85,7 +85,14 @@ def countries_in_directory() -> list[tuple[str, str]]:
 
 
 class TopicFilter(django_filters.ModelChoiceFilter):
+    """A topic by its stable code (?topic=environment.solid_waste), so that a
+    saved link or an API query means the same on every PeerLearn."""
+
     field_class = TopicChoiceField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(*args, **kwargs)
 
 
 def topic_queryset(request: Any) -> QuerySet[Topic]:
@@ -160,6 +167,7 @@ class ExpertFilter(django_filters.FilterSet):
     language = django_filters.ModelChoiceFilter(
         label=_("Working language"),
         queryset=Language.objects.order_by("label_en"),
+        to_field_name="code",
         method="filter_language",
         widget=QuickSelect,
     )

@@ -16,6 +16,7 @@ from peerlearn.directory.models import (
     Person,
     Topic,
 )
+from peerlearn.directory.services import CONTACT_FIELDS
 
 
 class TopicChoiceField(forms.ModelChoiceField):
@@ -74,6 +75,14 @@ class ProfileForm(forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
             "biography": forms.Textarea(attrs={"rows": 5}),
         }
+
+    def __init__(self, *args: Any, contact: bool = True, **kwargs: Any) -> None:
+        """`contact`: whether the editor may set the contact details and the
+        publicity of the profile (see the rule directory.change_person_contact)."""
+        super().__init__(*args, **kwargs)
+        if not contact:
+            for name in CONTACT_FIELDS:
+                del self.fields[name]
 
 
 class ExpertiseForm(forms.ModelForm):

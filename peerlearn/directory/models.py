@@ -20,6 +20,7 @@ from django_countries.fields import CountryField
 
 # Lets `at_most` express maximum lengths in SQL.
 models.CharField.register_lookup(Length, "length")
+models.TextField.register_lookup(Length, "length")
 
 # Languages in which vocabulary labels are kept; English is always present and
 # is the fallback when a label is missing in the viewer's language.

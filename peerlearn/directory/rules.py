@@ -3,6 +3,8 @@ checked through `user.has_perm(name, obj)` by views, services and the API."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import rules
@@ -32,6 +34,17 @@ def association_ids_of_person(person: Person) -> frozenset[int]:
     return ids
 
 
+def object_predicate(test: Callable[[Any, Any], bool]) -> Any:
+    """A rule about one object. Asked without an object (as the admin asks
+    "may they change any local government?") it answers no instead of failing."""
+
+    @functools.wraps(test)
+    def guarded(user: Any, obj: Any) -> bool:
+        return obj is not None and test(user, obj)
+
+    return rules.predicate(guarded)
+
+
 @rules.predicate
 def is_admin(user: Any) -> bool:
     return roles_of(user).is_admin
@@ -53,45 +66,50 @@ def is_coordinator(user: Any) -> bool:
     return roles_of(user).is_coordinator
 
 
-@rules.predicate
+@object_predicate
 def is_focal_point_of(user: Any, lg: LocalGovernment) -> bool:
     return lg.pk in roles_of(user).focal_point_of
 
 
-@rules.predicate
+@object_predicate
 def coordinates_local_government(user: Any, lg: LocalGovernment) -> bool:
     coordinated = roles_of(user).coordinated_associations
     return bool(coordinated and coordinated & association_ids_of_local_government(lg))
 
 
-@rules.predicate
+@object_predicate
 def coordinates_association(user: Any, association: Association) -> bool:
     return association.pk in roles_of(user).coordinated_associations
 
 
-@rules.predicate
+@object_predicate
 def is_self(user: Any, person: Person) -> bool:
     return person.user_id is not None and person.user_id == getattr(user, "pk", None)
 
 
-@rules.predicate
+@object_predicate
 def is_focal_point_of_person(user: Any, person: Person) -> bool:
     return person.local_government_id in roles_of(user).focal_point_of
 
 
-@rules.predicate
+@object_predicate
+def has_no_account(user: Any, person: Person) -> bool:
+    return person.user_id is None
+
+
+@object_predicate
 def coordinates_person(user: Any, person: Person) -> bool:
     coordinated = roles_of(user).coordinated_associations
     return bool(coordinated and coordinated & association_ids_of_person(person))
 
 
-@rules.predicate
+@object_predicate
 def shares_association_with(user: Any, person: Person) -> bool:
     member_of = roles_of(user).member_of
     return bool(member_of and member_of & association_ids_of_person(person))
 
 
-@rules.predicate
+@object_predicate
 def is_public_person(user: Any, person: Person) -> bool:
     return person.is_public
 
@@ -111,6 +129,12 @@ rules.add_perm(
 rules.add_perm(
     "directory.change_person",
     is_admin | is_self | is_focal_point_of_person | coordinates_person,
+)
+# Whether a profile is public, and how to reach its person, is the person's own
+# choice once they have an account; before that, whoever keeps their profile.
+rules.add_perm(
+    "directory.change_person_contact",
+    is_admin | is_self | ((is_focal_point_of_person | coordinates_person) & has_no_account),
 )
 rules.add_perm("directory.view_association", rules.always_allow)
 rules.add_perm("directory.change_association", is_admin | coordinates_association)

@@ -31,6 +31,7 @@ LOCAL_GOVERNMENT_FIELDS = (
     "description",
     "head_since",
 )
+CONTACT_FIELDS = ("email", "phone", "is_public")
 PROFILE_FIELDS = (
     "name",
     "position",
@@ -80,7 +81,10 @@ def save_profile(
             or Person.objects.filter(user=actor).exists()
         ):
             raise PermissionDenied
-    elif not actor.has_perm("directory.change_person", person):
+    elif not actor.has_perm("directory.change_person", person) or (
+        any(name in changes for name in CONTACT_FIELDS)
+        and not actor.has_perm("directory.change_person_contact", person)
+    ):
         raise PermissionDenied
     fields = (*PROFILE_FIELDS, "expertise") if expertise is not None else PROFILE_FIELDS
     with transaction.atomic():

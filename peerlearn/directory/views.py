@@ -276,7 +276,7 @@ class PersonEditView(PermissionRequiredMixin, View):
             request,
             person,
             heading=_("Edit the profile of %(name)s") % {"name": person.name},
-            form=ProfileForm(instance=person),
+            form=ProfileForm(instance=person, contact=may_change_contact(request.user, person)),
             formset=ExpertiseFormSet(queryset=person.expertise.select_related("topic")),
         )
 
@@ -288,10 +288,18 @@ class PersonEditView(PermissionRequiredMixin, View):
         )
 
 
+def may_change_contact(user: Any, person: Person) -> bool:
+    return bool(user.has_perm("directory.change_person_contact", person))
+
+
 def save_profile_from_post(request: HttpRequest, person: Person, *, heading: str) -> HttpResponse:
     user: Any = request.user
     instance = Person.objects.get(pk=person.pk) if person.pk else Person(user=user)
-    form = ProfileForm(request.POST, instance=instance)
+    form = ProfileForm(
+        request.POST,
+        instance=instance,
+        contact=not person.pk or may_change_contact(user, person),
+    )
     formset: Any = ExpertiseFormSet(
         request.POST,
         queryset=person.expertise.select_related("topic")

@@ -2,11 +2,12 @@ from typing import Any
 
 from django.contrib import admin
 
+from peerlearn.audit.admin import AuditedAdmin
 from peerlearn.exchanges import models
 
 
 @admin.register(models.Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(AuditedAdmin):
     list_display = ["person", "programme", "status", "capacity", "updated_at"]
     list_filter = ["status", "programme"]
     search_fields = ["person__name", "description"]
@@ -16,7 +17,7 @@ class OfferAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Need)
-class NeedAdmin(admin.ModelAdmin):
+class NeedAdmin(AuditedAdmin):
     list_display = ["title", "local_government", "programme", "status", "kind", "updated_at"]
     list_filter = ["status", "kind", "programme"]
     search_fields = ["title", "problem", "local_government__name"]
@@ -26,28 +27,28 @@ class NeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.PairRule)
-class PairRuleAdmin(admin.ModelAdmin):
+class PairRuleAdmin(AuditedAdmin):
     list_display = ["need", "offer", "kind", "reason", "decided_at"]
     list_filter = ["kind"]
     raw_id_fields = ["need", "offer"]
 
 
 @admin.register(models.MatchingRun)
-class MatchingRunAdmin(admin.ModelAdmin):
+class MatchingRunAdmin(AuditedAdmin):
     list_display = ["programme", "solver", "status", "needs_count", "offers_count", "created_at"]
     list_filter = ["status", "solver"]
     readonly_fields = ["progress_done", "progress_total", "stage", "objective", "seconds", "error"]
 
 
 @admin.register(models.Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(AuditedAdmin):
     list_display = ["run", "need", "offer", "rank", "assigned", "score"]
     list_filter = ["assigned"]
     raw_id_fields = ["run", "need", "offer"]
 
 
 @admin.register(models.Match)
-class MatchAdmin(admin.ModelAdmin):
+class MatchAdmin(AuditedAdmin):
     list_display = ["need", "offer", "status", "need_answer", "offer_answer", "approved_at"]
     list_filter = ["status"]
     raw_id_fields = ["need", "offer", "proposal"]
@@ -60,7 +61,7 @@ class ParticipantInline(admin.TabularInline):
 
 
 @admin.register(models.Exchange)
-class ExchangeAdmin(admin.ModelAdmin):
+class ExchangeAdmin(AuditedAdmin):
     list_display = ["title", "programme", "kind", "phase", "coordination", "last_activity_at"]
     list_filter = ["phase", "coordination", "kind", "programme"]
     search_fields = ["title"]
@@ -78,7 +79,7 @@ class ExchangeAdmin(admin.ModelAdmin):
     models.ClosingFeedback,
     models.LearningNote,
 )
-class ExchangePartAdmin(admin.ModelAdmin):
+class ExchangePartAdmin(AuditedAdmin):
     """The parts of an exchange, for the administrator's corrections."""
 
     def get_list_display(self, request: object) -> Any:

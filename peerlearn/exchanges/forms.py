@@ -21,6 +21,7 @@ from peerlearn.exchanges.models import (
     Meeting,
     Need,
     Offer,
+    ParticipantRole,
     Phase,
     StaffExchangeRequest,
     WorkPlanActivity,
@@ -394,6 +395,22 @@ class StaffExchangeDecisionForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ParticipantForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=ParticipantRole.choices,
+        help_text=_(
+            "Seeking side: mentee or visitor; offering side: mentor or host; "
+            "association staff: coordinator."
+        ),
+    )
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]
 
 
 def people_of(exchange: Exchange) -> Any:

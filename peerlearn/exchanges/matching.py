@@ -30,7 +30,7 @@ from peerlearn.exchanges.models import (
     ReviewStatus,
     places_taken,
 )
-from peerlearn.exchanges.queries import waiting_needs
+from peerlearn.exchanges.queries import available_offers, waiting_needs
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def open_needs(run: MatchingRun) -> list[Need]:
 
 def open_offers(run: MatchingRun) -> list[Offer]:
     offers = _with_codes(
-        Offer.objects.filter(programme=run.programme, status=ReviewStatus.ACCEPTED)
+        available_offers(run.programme)
         # An external expert's association gives their country.
         .select_related("person__association", "local_government", "text_language")
         .annotate(live=places_taken())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import zoneinfo
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,6 +26,7 @@ from peerlearn.directory.models import (
     Programme,
     Topic,
     WebAddressField,
+    at_most,
 )
 
 TEXT_MAX = 4000
@@ -187,6 +189,7 @@ class Offer(Reviewed):
                 name="exchanges_offer_description_not_blank",
                 violation_error_message=_("Describe what you have done."),
             ),
+            at_most("description", TEXT_MAX),
             models.CheckConstraint(
                 condition=Q(status__in=ReviewStatus.values), name="exchanges_offer_status_valid"
             ),
@@ -358,6 +361,11 @@ class Need(Reviewed):
                 name="exchanges_need_texts_not_blank",
                 violation_error_message=_("Give a title, the problem and the outcome you want."),
             ),
+            # SQLite ignores VARCHAR lengths and TextField max_length is a form
+            # rule only: these make the database refuse over-long texts too.
+            at_most("title", 200),
+            at_most("problem", TEXT_MAX),
+            at_most("outcome", TEXT_MAX),
             models.CheckConstraint(
                 condition=Q(offers_wanted__gte=1, offers_wanted__lte=5),
                 name="exchanges_need_offers_wanted_range",
@@ -468,6 +476,29 @@ class MatchingRun(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("exchanges:run", kwargs={"pk": self.pk})
+
+    # The engine names its stages in English; the progress page says them in
+    # the reader's language.
+    STAGES = {
+        "text": _("reading the texts"),
+        "candidates": _("finding candidates"),
+        "affinity": _("scoring the pairs"),
+        "assignment": _("choosing the best matches"),
+    }
+
+    # A queued run no worker has picked up after this long is said to be stuck.
+    STALLED_AFTER = timedelta(minutes=5)
+
+    @property
+    def is_stalled(self) -> bool:
+        return (
+            self.status == self.Status.QUEUED
+            and timezone.now() - self.created_at > self.STALLED_AFTER
+        )
+
+    @property
+    def stage_label(self) -> str:
+        return str(self.STAGES.get(self.stage, self.stage))
 
     @property
     def percent(self) -> int:
@@ -654,6 +685,7 @@ class Exchange(models.Model):
                 name="exchanges_exchange_closed_has_date",
             ),
             models.CheckConstraint(condition=~Q(title=""), name="exchanges_exchange_title"),
+            at_most("title", 200),
         ]
 
     def __str__(self) -> str:

@@ -6,10 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from peerlearn.accounts.roles import roles_of
-from peerlearn.directory.models import LocalGovernment, Programme
+from peerlearn.directory.models import LocalGovernment, Person, Programme
 from peerlearn.exchanges.models import (
     LIVE_MATCH,
     Exchange,
@@ -51,8 +52,16 @@ def needs_with_details(queryset: QuerySet[Need]) -> QuerySet[Need]:
     )
 
 
+def available_offers(programme: Programme) -> QuerySet[Offer]:
+    """Accepted offers whose availability has not ended. One that starts later
+    counts: an exchange takes weeks to begin."""
+    return programme.offers.filter(status=ReviewStatus.ACCEPTED).filter(
+        Q(available_until__isnull=True) | Q(available_until__gte=timezone.localdate())
+    )
+
+
 def pool(programme: Programme) -> QuerySet[Offer]:
-    return offers_with_details(programme.offers.filter(status=ReviewStatus.ACCEPTED))
+    return offers_with_details(available_offers(programme))
 
 
 def waiting_needs(programme: Programme) -> QuerySet[Need]:
@@ -192,6 +201,31 @@ def run_results(run: MatchingRun, needs: Iterable[Need] | None = None) -> list[d
     return rows
 
 
+def unplaced_pins(run: MatchingRun) -> QuerySet[PairRule]:
+    """Pins in force when the run started that it did not propose: a hard rule
+    (language, own organisation, exclusion) or capacity stopped them, or the
+    need or offer was no longer open. Pairs matched already are not listed."""
+    return (
+        PairRule.objects.filter(
+            need__programme=run.programme_id,
+            kind=PairRule.Kind.PINNED,
+            decided_at__lte=run.created_at,
+        )
+        .exclude(
+            Exists(
+                Proposal.objects.filter(
+                    run=run, assigned=True, need=OuterRef("need"), offer=OuterRef("offer")
+                )
+            )
+        )
+        .exclude(
+            Exists(Match.objects.filter(LIVE_MATCH, need=OuterRef("need"), offer=OuterRef("offer")))
+        )
+        .select_related("need", "offer__person")
+        .order_by("need__title", "pk")
+    )
+
+
 def matches_of(programme: Programme) -> QuerySet[Match]:
     return (
         Match.objects.filter(need__programme=programme)
@@ -211,3 +245,20 @@ def exchanges_of(programme: Programme) -> QuerySet[Exchange]:
 
 def is_dormant(exchange: Exchange, now: Any, days: int = 120) -> bool:
     return exchange.phase != Phase.CLOSED and (now - exchange.last_activity_at).days > days
+
+
+def people_who_may_join(exchange: Exchange) -> QuerySet[Person]:
+    """People of the local governments in an exchange (those taking part and
+    those named in the group request) and the staff of the association running
+    the programme: whom a participant can bring in."""
+    lg_ids = set(
+        exchange.participants.exclude(local_government=None).values_list(
+            "local_government_id", flat=True
+        )
+    )
+    if exchange.match is not None:
+        lg_ids |= set(exchange.match.need.also_for.values_list("pk", flat=True))
+    return Person.objects.filter(
+        Q(local_government_id__in=lg_ids)
+        | Q(local_government=None, association_id=exchange.programme.association_id)
+    ).order_by("name", "pk")

@@ -8,7 +8,7 @@ import rules
 
 from peerlearn.accounts.roles import roles_of
 from peerlearn.directory.models import Programme
-from peerlearn.directory.rules import is_admin, is_signed_in
+from peerlearn.directory.rules import is_admin, is_signed_in, object_predicate
 from peerlearn.exchanges.models import (
     Exchange,
     Match,
@@ -36,12 +36,12 @@ def programme_local_government_ids(programme: Programme) -> frozenset[int]:
     return cached
 
 
-@rules.predicate
+@object_predicate
 def coordinates_programme(user: Any, programme: Programme) -> bool:
     return programme.association_id in roles_of(user).coordinated_associations
 
 
-@rules.predicate
+@object_predicate
 def takes_part_in_programme(user: Any, programme: Programme) -> bool:
     roles = roles_of(user)
     mine = set(roles.focal_point_of)
@@ -58,17 +58,17 @@ def has_profile(user: Any) -> bool:
 # Offers -------------------------------------------------------------------
 
 
-@rules.predicate
+@object_predicate
 def owns_offer(user: Any, offer: Offer) -> bool:
     return offer.person.user_id is not None and offer.person.user_id == getattr(user, "pk", None)
 
 
-@rules.predicate
+@object_predicate
 def coordinates_offer(user: Any, offer: Offer) -> bool:
     return offer.programme.association_id in roles_of(user).coordinated_associations
 
 
-@rules.predicate
+@object_predicate
 def offer_is_editable(user: Any, offer: Offer) -> bool:
     return offer.status in {
         ReviewStatus.DRAFT,
@@ -78,17 +78,17 @@ def offer_is_editable(user: Any, offer: Offer) -> bool:
     }
 
 
-@rules.predicate
+@object_predicate
 def takes_part_in_offers_programme(user: Any, offer: Offer) -> bool:
     return bool(takes_part_in_programme(user, offer.programme))
 
 
-@rules.predicate
+@object_predicate
 def takes_part_in_needs_programme(user: Any, need: Need) -> bool:
     return bool(takes_part_in_programme(user, need.programme))
 
 
-@rules.predicate
+@object_predicate
 def offer_in_pool(user: Any, offer: Offer) -> bool:
     return offer.status == ReviewStatus.ACCEPTED
 
@@ -96,7 +96,7 @@ def offer_in_pool(user: Any, offer: Offer) -> bool:
 # Needs --------------------------------------------------------------------
 
 
-@rules.predicate
+@object_predicate
 def speaks_for_need(user: Any, need: Need) -> bool:
     """The contact person, the person who wrote it, and the focal points of
     the local government that asks."""
@@ -111,12 +111,24 @@ def speaks_for_need(user: Any, need: Need) -> bool:
     )
 
 
-@rules.predicate
+@object_predicate
+def named_in_need(user: Any, need: Need) -> bool:
+    """A focal point of a local government that joins a group request sees it
+    once submitted, so they can object before it is matched."""
+    focal_point_of = roles_of(user).focal_point_of
+    return bool(
+        focal_point_of
+        and need.status != ReviewStatus.DRAFT
+        and need.also_for.filter(pk__in=focal_point_of).exists()
+    )
+
+
+@object_predicate
 def coordinates_need(user: Any, need: Need) -> bool:
     return need.programme.association_id in roles_of(user).coordinated_associations
 
 
-@rules.predicate
+@object_predicate
 def need_is_editable(user: Any, need: Need) -> bool:
     return need.status in {
         ReviewStatus.DRAFT,
@@ -126,7 +138,7 @@ def need_is_editable(user: Any, need: Need) -> bool:
     }
 
 
-@rules.predicate
+@object_predicate
 def need_is_open(user: Any, need: Need) -> bool:
     return need.status == ReviewStatus.ACCEPTED
 
@@ -134,17 +146,17 @@ def need_is_open(user: Any, need: Need) -> bool:
 # Matches and exchanges ------------------------------------------------------
 
 
-@rules.predicate
+@object_predicate
 def coordinates_match(user: Any, match: Match) -> bool:
     return coordinates_need(user, match.need)
 
 
-@rules.predicate
+@object_predicate
 def answers_for_seeking_side(user: Any, match: Match) -> bool:
     return bool(speaks_for_need(user, match.need))
 
 
-@rules.predicate
+@object_predicate
 def answers_for_offering_side(user: Any, match: Match) -> bool:
     return bool(owns_offer(user, match.offer))
 
@@ -169,27 +181,27 @@ def exchange_sides(user: Any, exchange: Exchange) -> set[str]:
     return cache[key]
 
 
-@rules.predicate
+@object_predicate
 def is_party_to_exchange(user: Any, exchange: Exchange) -> bool:
     return bool(exchange_sides(user, exchange) & {Side.OFFERING, Side.SEEKING})
 
 
-@rules.predicate
+@object_predicate
 def coordinates_exchange(user: Any, exchange: Exchange) -> bool:
     return exchange.programme.association_id in roles_of(user).coordinated_associations
 
 
-@rules.predicate
+@object_predicate
 def exchange_is_open(user: Any, exchange: Exchange) -> bool:
     return not exchange.is_closed
 
 
-@rules.predicate
+@object_predicate
 def approves_for_home(user: Any, request: StaffExchangeRequest) -> bool:
     return request.home_id in roles_of(user).focal_point_of
 
 
-@rules.predicate
+@object_predicate
 def approves_for_host(user: Any, request: StaffExchangeRequest) -> bool:
     return request.host_id in roles_of(user).focal_point_of
 
@@ -216,7 +228,11 @@ rules.add_perm("exchanges.change_offer", owns_offer & offer_is_editable)
 
 rules.add_perm(
     "exchanges.view_need",
-    is_admin | speaks_for_need | coordinates_need | (need_is_open & takes_part_in_needs_programme),
+    is_admin
+    | speaks_for_need
+    | coordinates_need
+    | named_in_need
+    | (need_is_open & takes_part_in_needs_programme),
 )
 rules.add_perm("exchanges.change_need", speaks_for_need & need_is_editable)
 

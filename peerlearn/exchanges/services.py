@@ -13,10 +13,10 @@ from typing import Any
 import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 
 from peerlearn.accounts.models import Role, RoleAssignment, User
 from peerlearn.accounts.notifications import notify
@@ -25,6 +25,7 @@ from peerlearn.changes import apply_changes
 from peerlearn.directory.models import LocalGovernment, Person, Programme
 from peerlearn.exchanges.models import (
     HOLDING_PLACE,
+    LIVE_MATCH,
     LIVE_STATUSES,
     PHASE_ORDER,
     ClosingFeedback,
@@ -135,10 +136,31 @@ def save_offer(
         _require(actor, "exchanges.change_offer", offer)
     with transaction.atomic():
         before = {} if creating else snapshot(offer, (*OFFER_FIELDS, "status"))
+        was_accepted = offer.status == ReviewStatus.ACCEPTED
         offer.status = _status_after_edit(offer.status, submit)
         if offer.status == ReviewStatus.SUBMITTED:
             offer.mark_submitted()
+        if not creating:
+            # Locked so that no approval takes a place while the capacity shrinks.
+            Offer.objects.select_for_update().filter(pk=offer.pk).first()
+            taken = live_matches_of(offer)
+            if changes.get("capacity", offer.capacity) < taken:
+                raise ValidationError(
+                    {
+                        "capacity": ngettext(
+                            "You are already matched with %(count)d peer: the capacity "
+                            "cannot be lower.",
+                            "You are already matched with %(count)d peers: the capacity "
+                            "cannot be lower.",
+                            taken,
+                        )
+                        % {"count": taken}
+                    }
+                )
         apply_changes(offer, changes, OFFER_FIELDS)
+        if was_accepted:
+            _withdraw_unanswered_matches(actor, offer)
+        _announce(actor, offer, before.get("status"))
         record(
             actor,
             "exchanges.create_offer" if creating else "exchanges.update_offer",
@@ -175,14 +197,18 @@ def save_need(
         _require(actor, "exchanges.change_need", need)
     with transaction.atomic():
         before = {} if creating else snapshot(need, (*NEED_FIELDS, "status"))
+        was_accepted = need.status == ReviewStatus.ACCEPTED
         need.status = _status_after_edit(need.status, submit)
         if need.status == ReviewStatus.SUBMITTED:
             need.mark_submitted()
         apply_changes(need, changes, NEED_FIELDS)
+        if was_accepted:
+            _withdraw_unanswered_matches(actor, need)
         if need.also_for.filter(pk=need.local_government_id).exists():
             raise ValidationError(
                 {"also_for": _("The local government asking cannot also join its own request.")}
             )
+        _announce(actor, need, before.get("status"), before.get("also_for", ()))
         record(
             actor,
             "exchanges.create_need" if creating else "exchanges.update_need",
@@ -191,6 +217,41 @@ def save_need(
             snapshot(need, (*NEED_FIELDS, "status")),
         )
     return need
+
+
+def _announce(
+    actor: Any, item: Offer | Need, before_status: str | None, before_also_for: Iterable[int] = ()
+) -> None:
+    """Tell the coordinators when something waits for their review, and the
+    focal points of local governments named in a group request that they were."""
+    newly_submitted = (
+        item.status == ReviewStatus.SUBMITTED and before_status != ReviewStatus.SUBMITTED
+    )
+    title = item.title if isinstance(item, Need) else item.description[:60]
+    if newly_submitted:
+        notify(
+            _coordinator_users(item.programme),
+            "submitted_for_review",
+            {"title": title, "programme": item.programme.name},
+            item.get_absolute_url(),
+        )
+    if not isinstance(item, Need) or item.status == ReviewStatus.DRAFT:
+        return
+    # Those told when an earlier version was submitted are not told again.
+    told = set(before_also_for) if before_status not in {None, ReviewStatus.DRAFT} else set()
+    named = set(item.also_for.values_list("pk", flat=True)) - told
+    for lg in LocalGovernment.objects.filter(pk__in=named).order_by("pk"):
+        notify(
+            _focal_point_users(lg.pk),
+            "group_request_named",
+            {
+                "title": title,
+                "programme": item.programme.name,
+                "need_org": item.local_government.name,
+                "local_government": lg.name,
+            },
+            item.get_absolute_url(),
+        )
 
 
 def withdraw(actor: Any, item: Offer | Need) -> None:
@@ -286,12 +347,20 @@ def set_pair_rule(actor: Any, need: Need, offer: Offer, kind: str, reason: str =
     if offer.programme_id != need.programme_id:
         raise ValidationError(_("The need and the offer belong to different programmes."))
     with transaction.atomic():
+        previous = PairRule.objects.filter(need=need, offer=offer).first()
+        before = None if previous is None else snapshot(previous, ("kind", "reason"))
         rule, _created = PairRule.objects.update_or_create(
             need=need,
             offer=offer,
             defaults={"kind": kind, "reason": reason, "decided_by": actor},
         )
-        record(actor, f"exchanges.pair_{kind}", rule, None, {"need": need.pk, "offer": offer.pk})
+        record(
+            actor,
+            f"exchanges.pair_{kind}",
+            rule,
+            before,
+            {"need": need.pk, "offer": offer.pk, "kind": kind, "reason": reason},
+        )
     return rule
 
 
@@ -366,6 +435,39 @@ def approve_proposal(actor: Any, proposal: Proposal) -> Match:
             {"need": need.pk, "offer": offer.pk, "score": proposal.score},
         )
     return match
+
+
+def approve_run(actor: Any, run: MatchingRun) -> tuple[int, list[str]]:
+    """Approve a run's assigned proposals for the needs that still have room.
+
+    Approving "all" fills gaps and never undoes a choice made by hand: a need
+    that has all the peers it asked for is left as it is. Returns the number approved and,
+    for each proposal refused, a line saying why."""
+    _require(actor, "exchanges.run_matching", run.programme)
+    live_per_need = dict(
+        Match.objects.filter(LIVE_MATCH, need__programme=run.programme_id)
+        .values("need")
+        .annotate(n=Count("pk"))
+        .values_list("need", "n")
+    )
+    # A proposal of this run that became a match already is passed over,
+    # whatever became of the match: withdrawn by a swap or by hand is a choice.
+    handled = set(Match.objects.filter(proposal__run=run).values_list("proposal", flat=True))
+    approved, refused = 0, []
+    for proposal in run.proposals.filter(assigned=True).select_related(
+        "need__programme", "need__local_government", "offer__person"
+    ):
+        taken = live_per_need.get(proposal.need_id, 0)
+        if proposal.pk in handled or taken >= proposal.need.offers_wanted:
+            continue
+        try:
+            approve_proposal(actor, proposal)
+        except ValidationError as error:
+            refused.append(f"{proposal.need.title}: {' '.join(error.messages)}")
+        else:
+            approved += 1
+            live_per_need[proposal.need_id] = taken + 1
+    return approved, refused
 
 
 def withdraw_match(actor: Any, match: Match) -> None:
@@ -579,6 +681,134 @@ def _start_exchange(actor: Any, match: Match) -> Exchange:
 
 
 # Exchanges -------------------------------------------------------------------
+
+
+ROLES_BY_SIDE = {
+    Side.SEEKING: (ParticipantRole.MENTEE, ParticipantRole.VISITOR),
+    Side.OFFERING: (ParticipantRole.MENTOR, ParticipantRole.HOST),
+    Side.ASSOCIATION: (ParticipantRole.COORDINATOR,),
+}
+
+
+def side_of(exchange: Exchange, person: Person) -> Side | None:
+    """Which side a person would join: that of their local government (one
+    already taking part, or one named in the group request), or the
+    association's for its own staff; None for anyone else."""
+    lg_id = person.local_government_id
+    if lg_id is None:
+        if person.association_id is not None and (
+            person.association_id == exchange.programme.association_id
+        ):
+            return Side.ASSOCIATION
+        return None
+    sides = dict(
+        exchange.participants.exclude(local_government=None).values_list(
+            "local_government_id", "side"
+        )
+    )
+    if lg_id in sides:
+        return Side(sides[lg_id])
+    if group_request_local_governments(exchange).filter(pk=lg_id).exists():
+        return Side.SEEKING
+    return None
+
+
+def group_request_local_governments(exchange: Exchange) -> QuerySet[LocalGovernment]:
+    if exchange.match is None:
+        return LocalGovernment.objects.none()
+    return exchange.match.need.also_for.all()
+
+
+def add_participant(actor: Any, exchange: Exchange, person: Person, role: str) -> Participant:
+    """Bring a colleague into the exchange: a second mentor, the host's team,
+    staff of a local government that joined the group request, or the
+    association's coordinator. They then see the exchange and its minutes."""
+    _require_change(actor, exchange)
+    side = side_of(exchange, person)
+    if side is None:
+        raise ValidationError(
+            {
+                "person": _(
+                    "Only people of the local governments in this exchange, or of the "
+                    "association running the programme, can take part."
+                )
+            }
+        )
+    if role not in ROLES_BY_SIDE[side]:
+        raise ValidationError(
+            {
+                "role": _("On the %(side)s this person can be: %(roles)s.")
+                % {
+                    "side": Side(side).label,
+                    "roles": ", ".join(str(ParticipantRole(r).label) for r in ROLES_BY_SIDE[side]),
+                }
+            }
+        )
+    with transaction.atomic():
+        _lock_open(exchange)
+        if exchange.participants.filter(person=person, role=role).exists():
+            raise ValidationError({"person": _("This person already takes part in this role.")})
+        participant = Participant.objects.create(
+            exchange=exchange,
+            person=person,
+            local_government=person.local_government,
+            role=role,
+            side=side,
+        )
+        record(
+            actor,
+            "exchanges.add_participant",
+            exchange,
+            None,
+            {"person": person.pk, "role": role, "side": side},
+        )
+        _touch(exchange)
+        with override("en"):
+            role_msgid = str(ParticipantRole(role).label)
+        notify(
+            [person.user],
+            "participant_added",
+            {"exchange": exchange.title, "role": {"msgid": role_msgid}},
+            exchange.get_absolute_url(),
+        )
+    return participant
+
+
+def founders(exchange: Exchange) -> set[int]:
+    """The two people the match brought together: they stay in the exchange."""
+    if exchange.match_id is None:
+        return set()
+    pair = (
+        Match.objects.filter(pk=exchange.match_id)
+        .values_list("need__contact", "offer__person")
+        .first()
+    )
+    return set(pair or ())
+
+
+def is_founder(participant: Participant, founder_ids: set[int]) -> bool:
+    return participant.person_id in founder_ids and participant.side in {
+        Side.SEEKING,
+        Side.OFFERING,
+    }
+
+
+def remove_participant(actor: Any, participant: Participant) -> None:
+    exchange = participant.exchange
+    _require_change(actor, exchange)
+    if is_founder(participant, founders(exchange)):
+        raise ValidationError(_("The two people the match brought together cannot be removed."))
+    with transaction.atomic():
+        _lock_open(exchange)
+        record(
+            actor,
+            "exchanges.remove_participant",
+            exchange,
+            {"person": participant.person_id, "role": participant.role},
+            None,
+        )
+        participant.delete()
+        _touch(exchange)
 
 
 def _touch(exchange: Exchange) -> None:
@@ -1024,6 +1254,9 @@ def submit_feedback(actor: Any, exchange: Exchange, data: Mapping[str, Any]) -> 
         "organisation",
     )
     with transaction.atomic():
+        # The exchange's row is the lock: two answers at once for one side
+        # would otherwise both pass the check below.
+        Exchange.objects.select_for_update().filter(pk=exchange.pk).first()
         if ClosingFeedback.objects.filter(exchange=exchange, side=side).exists():
             raise ValidationError(_("This side has already answered the questionnaire."))
         feedback = ClosingFeedback(exchange=exchange, side=side, respondent=actor)
@@ -1031,7 +1264,13 @@ def submit_feedback(actor: Any, exchange: Exchange, data: Mapping[str, Any]) -> 
             setattr(feedback, name, data.get(name))
         feedback.full_clean()
         feedback.save()
-        record(actor, "exchanges.submit_feedback", feedback, None, {"side": side})
+        record(
+            actor,
+            "exchanges.submit_feedback",
+            feedback,
+            None,
+            snapshot(feedback, ("side", *fields)),
+        )
     return feedback
 
 
@@ -1058,6 +1297,7 @@ def close_exchange(actor: Any, exchange: Exchange) -> Exchange:
             _("Write the learning note before closing: what worked and what did not.")
         )
     with transaction.atomic():
+        _lock_open(exchange)
         before = exchange.phase
         exchange.phase = Phase.CLOSED
         exchange.closed_at = timezone.now()

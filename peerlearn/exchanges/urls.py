@@ -62,6 +62,16 @@ urlpatterns = [
         name="exchange_coordination",
     ),
     path("exchanges/<int:pk>/close/", exchange.CloseView.as_view(), name="exchange_close"),
+    path(
+        "exchanges/<int:pk>/participants/new/",
+        exchange.ParticipantNewView.as_view(),
+        name="participant_new",
+    ),
+    path(
+        "participants/<int:pk>/remove/",
+        exchange.ParticipantRemoveView.as_view(),
+        name="participant_remove",
+    ),
     path("exchanges/<int:pk>/meetings/new/", exchange.MeetingNewView.as_view(), name="meeting_new"),
     path("meetings/<int:pk>/edit/", exchange.MeetingEditView.as_view(), name="meeting_edit"),
     path("meetings/<int:pk>/minutes/", exchange.MinutesView.as_view(), name="meeting_minutes"),

@@ -112,13 +112,22 @@ def _string(raw: Mapping[str, Any], key: str, record: str, *, required: bool = T
 
 
 def _integer(
-    raw: Mapping[str, Any], key: str, record: str, *, minimum: int, default: int | None = None
+    raw: Mapping[str, Any],
+    key: str,
+    record: str,
+    *,
+    minimum: int,
+    maximum: int = 1_000_000_000,
+    default: int | None = None,
 ) -> int:
     value = raw.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput(record, key, "must be an integer")
     if value < minimum:
         raise InvalidInput(record, key, f"must be >= {minimum}, got {value}")
+    # Far beyond any real value, and low enough that sizing arrays by it is safe.
+    if value > maximum:
+        raise InvalidInput(record, key, f"must be <= {maximum:,}, got {value:,}")
     return value
 
 
@@ -154,8 +163,10 @@ def _organisation(raw: Any, record: str) -> Organisation:
     name = _string(raw, "name", f"{record} org")
     country = _string(raw, "country", f"{record} org")
     return Organisation(
-        # The format has no organisation id: name and country identify it.
-        id=str(raw.get("id") or f"{country}:{name}"),
+        # The format has no organisation id: name and country identify it,
+        # whatever the case and spacing, so that one organisation written two
+        # ways still never serves itself.
+        id=str(raw.get("id") or f"{country.upper()}:{' '.join(name.split()).casefold()}"),
         name=name,
         kind=_choice(OrgKind, raw, "kind", f"{record} org"),
         country=country,
@@ -179,7 +190,9 @@ def _person(raw: Mapping[str, Any], record: str, *, experience: bool) -> Person:
         position=_string(raw, "position", record, required=False),
         languages=tuple(languages),
         years_experience=(
-            _integer(raw, "years_experience", record, minimum=0, default=0) if experience else 0
+            _integer(raw, "years_experience", record, minimum=0, maximum=100, default=0)
+            if experience
+            else 0
         ),
     )
 
@@ -226,7 +239,7 @@ def _offer(raw: Any, position: int, taxonomy: Taxonomy) -> Offer:
         topics=tuple(fields.get("topics", [])),
         text=fields.get("text", ""),
         text_language=_text_language(fields, person, record),
-        capacity=_integer(fields, "capacity", record, minimum=0),
+        capacity=_integer(fields, "capacity", record, minimum=0, maximum=10_000),
         modalities=chosen_modalities,
         scopes=frozenset(_choice(Scope, {"scopes": value}, "scopes", record) for value in scopes),
         practices_on_record=_integer(fields, "practices_on_record", record, minimum=0, default=0),
@@ -253,7 +266,7 @@ def _need(raw: Any, position: int, taxonomy: Taxonomy) -> Need:
         modality=_choice(Modality, fields, "modality", record),
         kind=_choice(HelpKind, fields, "kind", record),
         requires_equivalence=requires_equivalence,
-        wants=_integer(fields, "wants", record, minimum=1, default=1),
+        wants=_integer(fields, "wants", record, minimum=1, maximum=1_000, default=1),
         interpretation=interpretation,
     )
 

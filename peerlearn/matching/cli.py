@@ -128,6 +128,8 @@ def _assign(path: str, solver: SolverName, out: TextIO) -> None:
                 "id": session.id,
                 "offer": session.offer_id,
                 "topic": session.topic,
+                "language": session.language,
+                "modality": session.modality,
                 "needs": list(session.need_ids),
             }
             for session in result.sessions

@@ -16,6 +16,7 @@ from peerlearn.matching.model import (
     DEFAULT_WEIGHTS,
     Constraints,
     InvalidInput,
+    Modality,
     Need,
     Offer,
     Topic,
@@ -64,6 +65,9 @@ class GroupSession:
     offer_id: str
     topic: str
     need_ids: tuple[str, ...]
+    # What every member and the offerer have in common besides the topic.
+    language: str = ""
+    modality: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +232,7 @@ def propose_matches(
         capacity=pool.offer_capacity,
         min_weight=constraints.min_affinity,
         pinned=np.isin(keys, np.fromiter(pinned_keys, dtype=np.int64)),
-        shared_topics=_shared_topics(pool, scored) if solver == "clusters" else (),
+        shared_topics=_session_keys(pool, scored) if solver == "clusters" else (),
         cluster_min=constraints.cluster_min_size,
         cluster_max=constraints.cluster_max_size,
     )
@@ -269,6 +273,36 @@ def _shared_topics(pool: Pool, scored: PairScores) -> list[tuple[str, ...]]:
     return shared
 
 
+# A session key is "topic|language|modality": the solver groups needs by it.
+SESSION_KEY_SEPARATOR = "|"
+
+
+def _session_keys(pool: Pool, scored: PairScores) -> list[tuple[str, ...]]:
+    """The group sessions each candidate pair could be part of: a topic both
+    share, a working language the seeker and the offerer both speak, and one
+    way of meeting both accept. Seekers gathered under one key then share all
+    three, so that nobody joins a session held in a language they lack."""
+    keys: list[tuple[str, ...]] = []
+    pairs = zip(scored.need.tolist(), scored.offer.tolist(), strict=True)
+    for (need_row, offer_row), topics in zip(pairs, _shared_topics(pool, scored), strict=True):
+        need, offer = pool.needs[need_row], pool.offers[offer_row]
+        languages = sorted(set(need.person.languages) & set(offer.person.languages))
+        ways = [
+            way.value
+            for way in (Modality.ONLINE, Modality.IN_PERSON)
+            if way in offer.modalities and need.modality in {way, Modality.EITHER}
+        ]
+        keys.append(
+            tuple(
+                SESSION_KEY_SEPARATOR.join((topic, language, way))
+                for topic in topics
+                for language in languages
+                for way in ways
+            )
+        )
+    return keys
+
+
 def _result(
     pool: Pool,
     scored: PairScores,
@@ -283,14 +317,18 @@ def _result(
     sessions: list[GroupSession] = []
     for number, session in enumerate(assignment.sessions, start=1):
         session_id = f"s{number}"
+        topic, _, rest = session.topic.partition(SESSION_KEY_SEPARATOR)
+        language, _, way = rest.partition(SESSION_KEY_SEPARATOR)
         for arc in session.arcs:
-            session_of[arc] = (session_id, session.topic, len(session.arcs) - 1)
+            session_of[arc] = (session_id, topic, len(session.arcs) - 1)
         sessions.append(
             GroupSession(
                 id=session_id,
                 offer_id=pool.offers[session.offer].id,
-                topic=session.topic,
+                topic=topic,
                 need_ids=tuple(pool.needs[int(problem.need[arc])].id for arc in session.arcs),
+                language=language,
+                modality=way,
             )
         )
     pinned = problem.is_pinned()

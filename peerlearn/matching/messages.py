@@ -94,7 +94,8 @@ CANNOT_MEET = gettext_noop("cannot work {modality} as asked")
 NO_TRAVEL = gettext_noop("a {help_kind} needs meeting in person, which the offer does not list")
 EXPERIENCE = gettext_noop("{years} years of experience")
 PINNED = gettext_noop("pinned by the coordinator")
-CLUSTER = gettext_noop("group session on {topic} with {others} other seekers")
+# "Other seekers: 3" reads right in every language, where "3 other seekers" needs plurals.
+CLUSTER = gettext_noop("group session on {topic} (other seekers in it: {others})")
 
 LANGUAGE_NAMES: Mapping[str, str] = {
     "ar": gettext_noop("Arabic"),

@@ -284,6 +284,20 @@ class TestAccepting:
         assert "The two passwords differ." in page
         assert world_counts() == before
 
+    def test_accepting_gives_the_role_and_keeps_the_person_at_their_employer(
+        self, world, invitation
+    ):
+        # The member works at LG1; the invitation makes them focal point of LG2.
+        inv = invitation(email="member@test.example")
+        signed_in = Client()
+        signed_in.force_login(world.users["member"])
+        accept(signed_in, inv)
+        person = Person.objects.get(user=world.users["member"])
+        assert person.local_government == world.lg1
+        assert RoleAssignment.objects.filter(
+            user=world.users["member"], role=Role.FOCAL_POINT, local_government=world.lg2
+        ).exists()
+
     def test_an_unknown_token_is_404(self, world):
         url = reverse("accounts:accept_invitation", kwargs={"token": "no-such-token"})
         assert Client().get(url).status_code == 404

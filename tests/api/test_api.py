@@ -50,6 +50,13 @@ class TestReading:
         data = get(world, "anonymous", "api:localgovernment-list", query="?sort=-population")
         assert [lg["slug"] for lg in data.json()["results"]] == ["lg1", "lg2", "lg3"]
 
+    def test_topics_and_languages_are_filtered_by_their_codes(self, world):
+        data = get(world, "member", "api:person-list", query="?topic=planning&language=ar").json()
+        assert [p["name"] for p in data["results"]] == ["Person hidden"]
+        response = get(world, "anonymous", "api:localgovernment-list", query="?topic=no.such")
+        assert response.status_code == 400
+        assert "topic" in response.json()
+
     def test_associations_with_their_programmes(self, world):
         data = get(world, "anonymous", "api:association-detail", slug="aa").json()
         assert data["acronym"] == "AA"

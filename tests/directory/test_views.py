@@ -9,8 +9,10 @@ import html
 import pytest
 from django.urls import reverse
 
+from peerlearn.accounts.models import Role, RoleAssignment
 from peerlearn.audit.models import AuditEntry
 from peerlearn.directory.models import Expertise, Person, Topic
+from tests.conftest import make_user
 from tests.helpers import (
     audit_count,
     lg_form_data,
@@ -216,6 +218,35 @@ class TestProfileEdit:
             "position": "GIS officer",
             "expertise": [["planning.gis", 6, "QGIS"]],
         }
+
+    def test_only_the_person_sets_their_own_contact_details_and_publicity(self, world):
+        member = world.people["member"]
+        before = (member.email, member.phone, member.is_public)
+        url = reverse("directory:person_edit", kwargs={"pk": member.pk})
+        assert 'name="email"' not in world.client("focal_point").get(url).content.decode()
+        response = post_profile(
+            world,
+            "focal_point",
+            member,
+            position="Planner",
+            email="taken-over@example.org",
+            is_public="on",
+        )
+        assert response.status_code == 302
+        member.refresh_from_db()
+        assert member.position == "Planner"
+        assert (member.email, member.phone, member.is_public) == before
+        assert 'name="email"' in world.client("member").get(url).content.decode()
+
+    def test_a_profile_without_an_account_is_kept_whole_by_its_focal_point(self, world):
+        expert = world.people["expert"]  # at LG2, no account of their own
+        focal = make_user("focal-lg2@test.example")
+        RoleAssignment.objects.create(user=focal, role=Role.FOCAL_POINT, local_government=world.lg2)
+        world.users["lg2_focal_point"] = focal
+        response = post_profile(world, "lg2_focal_point", expert, email="desk@stord.example")
+        assert response.status_code == 302
+        expert.refresh_from_db()
+        assert expert.email == "desk@stord.example"
 
     def test_deleting_an_expertise_line(self, world):
         expert = world.people["expert"]

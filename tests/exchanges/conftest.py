@@ -19,7 +19,7 @@ from django.test import Client
 
 from peerlearn.accounts.models import Role, RoleAssignment, User
 from peerlearn.directory.models import Language, Person, Topic
-from peerlearn.exchanges import services
+from peerlearn.exchanges import matching, services
 from peerlearn.exchanges.models import (
     Exchange,
     HelpKind,
@@ -261,3 +261,66 @@ def learning_note(ex: ExchangeWorld) -> Any:
             "what_did_not": "Fines without bins.",
         },
     )
+
+
+# A small pool matched by the real engine ------------------------------------
+
+
+@pytest.fixture
+def pool(world: World) -> list[Any]:
+    """Two experts at LG2 offer; the member at LG1 posts a need in Arabic."""
+    experts = []
+    for key in ("one", "two"):
+        user = make_user(f"expert-{key}@test.example")
+        person = Person.objects.create(
+            name=f"Expert {key}", local_government=world.lg2, user=user, role="employee"
+        )
+        person.languages.set(Language.objects.filter(code__in=["ar", "fr"]))
+        experts.append(user)
+    return experts
+
+
+def accepted_pool(world: World, pool: list[Any], capacity: int = 1) -> tuple[Need, list[Offer]]:
+    """Two accepted French-speaking offers at LG2 and an accepted need in Arabic at LG1."""
+    arabic = Language.objects.get(code="ar")
+    waste = Topic.objects.get(code="environment.solid_waste")
+    offers = []
+    for user in pool:
+        offer = Offer.objects.create(
+            programme=world.programme,
+            person=user.person,
+            created_by=user,
+            local_government=world.lg2,
+            description="Tri à la source, compostage",
+            text_language=Language.objects.get(code="fr"),
+            years_experience=5,
+            capacity=capacity,
+            status="accepted",
+        )
+        offer.topics.set([waste])
+        offer.languages.set(Language.objects.filter(code__in=["ar", "fr"]))
+        offers.append(offer)
+    need = Need.objects.create(
+        programme=world.programme,
+        local_government=world.lg1,
+        contact=world.people["member"],
+        created_by=world.users["member"],
+        title="فرز النفايات",
+        problem="لا يوجد فرز من المصدر",
+        outcome="فرز من المصدر",
+        text_language=arabic,
+        status="accepted",
+    )
+    need.topics.set([waste])
+    need.languages.set([arabic])
+    return need, offers
+
+
+def run_matching(world: World) -> MatchingRun:
+    run = services.start_matching_run(
+        world.users["coordinator"], world.programme, solver="optimal", minimum_score=0.05
+    )
+    matching.execute(run.pk)
+    run.refresh_from_db()
+    assert run.status == MatchingRun.Status.DONE, run.error
+    return run

@@ -67,6 +67,7 @@ class Parts:
         )
         self.request: StaffExchangeRequest = staff_request(ex)
         self.activity = activity(ex)
+        self.participant = ex.exchange.participants.get(person=ex.person("seeker"))
 
 
 URLS: dict[str, tuple[Callable[[Exchange, Parts], str], dict[str, Any]]] = {
@@ -81,6 +82,14 @@ URLS: dict[str, tuple[Callable[[Exchange, Parts], str], dict[str, Any]]] = {
     ),
     "exchange_close": (lambda e, p: reverse("exchanges:exchange_close", args=[e.pk]), POST_ONLY),
     "meeting_new": (lambda e, p: reverse("exchanges:meeting_new", args=[e.pk]), EVERYONE_ENTITLED),
+    "participant_new": (
+        lambda e, p: reverse("exchanges:participant_new", args=[e.pk]),
+        EVERYONE_ENTITLED,
+    ),
+    "participant_remove": (
+        lambda e, p: reverse("exchanges:participant_remove", args=[p.participant.pk]),
+        POST_ONLY,
+    ),
     "meeting_edit": (
         lambda e, p: reverse("exchanges:meeting_edit", args=[p.meeting.pk]),
         EVERYONE_ENTITLED,
@@ -178,6 +187,8 @@ POSTS: dict[str, tuple[Callable[[Exchange, Parts], str], dict[str, Any]]] = {
         },
     ),
     "follow_up_done": (URLS["follow_up_done"][0], {}),
+    "participant_new": (URLS["participant_new"][0], {"role": "mentee"}),
+    "participant_remove": (URLS["participant_remove"][0], {}),
     "staff_exchange_decide": (URLS["staff_exchange_decide"][0], {"decision": "approve"}),
     "learning_note": (
         URLS["learning_note"][0],

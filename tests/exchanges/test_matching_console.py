@@ -4,13 +4,12 @@ publish, and both sides answer."""
 
 from __future__ import annotations
 
-import pytest
 from django.core import mail
 from django.urls import reverse
 
 from peerlearn.accounts.models import Notification
 from peerlearn.audit.models import AuditEntry
-from peerlearn.directory.models import Language, Person, Topic
+from peerlearn.directory.models import Language, Topic
 from peerlearn.exchanges import matching
 from peerlearn.exchanges.models import (
     Exchange,
@@ -22,7 +21,7 @@ from peerlearn.exchanges.models import (
     Proposal,
     ReviewStatus,
 )
-from tests.conftest import make_user
+from tests.exchanges.conftest import accepted_pool, run_matching
 
 
 def _offer_form(**changes):
@@ -65,20 +64,6 @@ def _need_form(world, **changes):
     }
     data.update(changes)
     return data
-
-
-@pytest.fixture
-def pool(world):
-    """Two experts at LG2 offer; the member at LG1 posts a need in Arabic."""
-    experts = []
-    for key in ("one", "two"):
-        user = make_user(f"expert-{key}@test.example")
-        person = Person.objects.create(
-            name=f"Expert {key}", local_government=world.lg2, user=user, role="employee"
-        )
-        person.languages.set(Language.objects.filter(code__in=["ar", "fr"]))
-        experts.append(user)
-    return experts
 
 
 def test_offer_need_review_and_matching_through_the_pages(world, pool):
@@ -149,62 +134,17 @@ def test_offer_need_review_and_matching_through_the_pages(world, pool):
     assert AuditEntry.objects.filter(action="exchanges.start_exchange").exists()
 
 
-def _accepted_pool(world, pool, capacity=1):
-    arabic = Language.objects.get(code="ar")
-    waste = Topic.objects.get(code="environment.solid_waste")
-    offers = []
-    for user in pool:
-        offer = Offer.objects.create(
-            programme=world.programme,
-            person=user.person,
-            local_government=world.lg2,
-            description="Tri à la source, compostage",
-            text_language=Language.objects.get(code="fr"),
-            years_experience=5,
-            capacity=capacity,
-            status="accepted",
-        )
-        offer.topics.set([waste])
-        offer.languages.set(Language.objects.filter(code__in=["ar", "fr"]))
-        offers.append(offer)
-    need = Need.objects.create(
-        programme=world.programme,
-        local_government=world.lg1,
-        contact=world.people["member"],
-        title="فرز النفايات",
-        problem="لا يوجد فرز من المصدر",
-        outcome="فرز من المصدر",
-        text_language=arabic,
-        status="accepted",
-    )
-    need.topics.set([waste])
-    need.languages.set([arabic])
-    return need, offers
-
-
-def _run(world):
-    from peerlearn.exchanges import services
-
-    run = services.start_matching_run(
-        world.users["coordinator"], world.programme, solver="optimal", minimum_score=0.05
-    )
-    matching.execute(run.pk)
-    run.refresh_from_db()
-    assert run.status == MatchingRun.Status.DONE, run.error
-    return run
-
-
 def test_excluded_pair_is_never_proposed_and_pinned_pair_is(world, pool):
-    need, (first, second) = _accepted_pool(world, pool)
+    need, (first, second) = accepted_pool(world, pool)
     coordinator = world.client("coordinator")
-    proposed = _run(world).proposals.get(assigned=True).offer
+    proposed = run_matching(world).proposals.get(assigned=True).offer
     other = second if proposed == first else first
 
     coordinator.post(
         reverse("exchanges:pair_rule", args=[world.programme.pk]),
         {"need": need.pk, "offer": proposed.pk, "kind": "excluded", "reason": "met before"},
     )
-    run = _run(world)
+    run = run_matching(world)
     assert run.proposals.get(assigned=True).offer == other
     assert not run.proposals.filter(offer=proposed).exists()
 
@@ -213,14 +153,14 @@ def test_excluded_pair_is_never_proposed_and_pinned_pair_is(world, pool):
         reverse("exchanges:pair_rule", args=[world.programme.pk]),
         {"need": need.pk, "offer": other.pk, "kind": "pinned"},
     )
-    assert _run(world).proposals.get(assigned=True).offer == other
+    assert run_matching(world).proposals.get(assigned=True).offer == other
 
 
 def test_a_decline_frees_the_place_and_excludes_the_pair(world, pool):
     from peerlearn.exchanges import services
 
-    need, _offers = _accepted_pool(world, pool)
-    proposal = _run(world).proposals.get(assigned=True)
+    need, _offers = accepted_pool(world, pool)
+    proposal = run_matching(world).proposals.get(assigned=True)
     match = services.approve_proposal(world.users["coordinator"], proposal)
     services.publish_matches(world.users["coordinator"], world.programme)
 
@@ -238,12 +178,12 @@ def test_a_decline_frees_the_place_and_excludes_the_pair(world, pool):
     match.refresh_from_db()
     assert match.status == Match.Status.DECLINED
     assert PairRule.objects.filter(need=need, offer=match.offer, kind="excluded").exists()
-    run = _run(world)
+    run = run_matching(world)
     assert run.proposals.get(assigned=True).offer != match.offer
 
 
 def test_only_the_coordinators_use_the_console(world, pool):
-    _accepted_pool(world, pool)
+    accepted_pool(world, pool)
     url = reverse("exchanges:console", args=[world.programme.pk])
     assert world.client("anonymous").get(url).status_code == 302
     for role in ("member", "focal_point", "other_focal_point"):
@@ -301,7 +241,7 @@ def test_the_run_page_lists_its_needs_a_page_at_a_time(world, pool, monkeypatch)
 
     from peerlearn.exchanges.views.matching import RunView
 
-    _accepted_pool(world, pool, capacity=5)
+    accepted_pool(world, pool, capacity=5)
     arabic = Language.objects.get(code="ar")
     for index in range(4):
         need = Need.objects.create(
@@ -316,7 +256,7 @@ def test_the_run_page_lists_its_needs_a_page_at_a_time(world, pool, monkeypatch)
         )
         need.topics.set([Topic.objects.get(code="environment.solid_waste")])
         need.languages.set([arabic])
-    run = _run(world)
+    run = run_matching(world)
     monkeypatch.setattr(RunView, "page_size", 2)
     coordinator = world.client("coordinator")
     url = run.get_absolute_url()

@@ -192,3 +192,15 @@ def test_run_again_keeps_the_minimum_score_in_french(ex):
     client = ex.client("coordinator")
     page = client.get(run.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert 'name="minimum_score" value="0.25"' in page
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "length"),
+    [("need", "title", 201), ("need", "problem", 4001), ("offer", "description", 4001)],
+)
+def test_the_database_refuses_over_long_texts_even_past_the_forms(ex, model, field, length):
+    from django.db import IntegrityError, transaction
+
+    record = getattr(ex, model)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        type(record).objects.filter(pk=record.pk).update(**{field: "x" * length})

@@ -69,6 +69,8 @@ def test_the_development_set_loads(dev_set: Path) -> None:
     ("change", "record", "field"),
     [
         (lambda d: d["offers"][0].__setitem__("capacity", -1), "offer o1", "capacity"),
+        (lambda d: d["offers"][0].__setitem__("capacity", 2**63), "offer o1", "capacity"),
+        (lambda d: d["needs"][0].__setitem__("wants", 10**6), "need n1", "wants"),
         (lambda d: d["needs"][0].__setitem__("languages", []), "need n1", "languages"),
         (lambda d: d["needs"][0].__setitem__("topics", ["nowhere"]), "need n1", "topics"),
         (lambda d: d["needs"][0].__setitem__("scope", "galactic"), "need n1", "scope"),
@@ -97,3 +99,10 @@ def test_a_file_round_trips_through_json(tmp_path: Path) -> None:
     path = tmp_path / "ok.json"
     path.write_text(json.dumps(document()), encoding="utf-8")
     assert load_benchmark(path).needs[0].id == "n1"
+
+
+def test_one_organisation_written_two_ways_is_still_one() -> None:
+    both = document()
+    both["offers"][0]["org"] = {**both["needs"][0]["org"], "name": "  town "}
+    benchmark = parse_benchmark(both)
+    assert benchmark.needs[0].org.id == benchmark.offers[0].org.id

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from peerlearn.matching import (
     Constraints,
     MatchingResult,
+    Modality,
     Taxonomy,
     load_benchmark,
     propose_matches,
@@ -189,3 +190,25 @@ def test_rank_offers_rejects_bad_records(taxonomy: Taxonomy, make_need: NeedFact
 
     with pytest.raises(InvalidInput, match="languages"):
         rank_offers([make_need(languages=())], [], taxonomy)
+
+
+def test_a_group_session_never_mixes_seekers_without_a_common_language(
+    taxonomy: Taxonomy, make_need: NeedFactory, make_offer: OfferFactory
+) -> None:
+    needs = [
+        make_need("ar1", languages=("ar",), language="ar"),
+        make_need("ar2", languages=("ar",), language="ar"),
+        make_need("tr1", languages=("tr",), language="tr", modality=Modality.IN_PERSON),
+        make_need("tr2", languages=("tr",), language="tr", modality=Modality.IN_PERSON),
+    ]
+    offer = make_offer("o1", languages=("ar", "tr", "en"), capacity=2)
+    constraints = Constraints(cluster_min_size=2, cluster_max_size=4)
+    result = propose_matches(needs, [offer], taxonomy, constraints=constraints, solver="clusters")
+
+    assert len(result.sessions) == 2
+    for session in result.sessions:
+        members = {need_id[:2] for need_id in session.need_ids}
+        assert len(members) == 1, session
+        assert session.language == next(iter(members))
+    modality = {s.language: s.modality for s in result.sessions}
+    assert modality["tr"] == Modality.IN_PERSON.value

@@ -41,6 +41,14 @@ def decision(request: HttpRequest, *choices: str) -> str:
     return value
 
 
+def cleaned(form: Any) -> dict[str, Any]:
+    """The cleaned data of a button's small form; its errors refuse the action
+    rather than being dropped."""
+    if not form.is_valid():
+        raise ValidationError([e for errors in form.errors.values() for e in errors])
+    return dict(form.cleaned_data)
+
+
 def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 

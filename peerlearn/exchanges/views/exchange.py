@@ -33,6 +33,7 @@ from peerlearn.exchanges.forms import (
     LearningNoteForm,
     MeetingForm,
     MinutesForm,
+    ParticipantForm,
     PhaseForm,
     StaffExchangeDecisionForm,
     StaffExchangeForm,
@@ -137,9 +138,7 @@ def exchange_page_data(exchange: Exchange, user: Any) -> dict[str, Any]:
     return {
         "exchange": exchange,
         "programme": exchange.programme,
-        "participants": exchange.participants.select_related("person", "local_government").order_by(
-            "side", "role", "person__name"
-        ),
+        "participants": participant_rows(exchange),
         "steps": phase_steps(exchange),
         "dormant": queries.is_dormant(exchange, now),
         "upcoming": upcoming,
@@ -160,6 +159,18 @@ def exchange_page_data(exchange: Exchange, user: Any) -> dict[str, Any]:
         "phase_form": PhaseForm(initial={"phase": exchange.phase}),
         "coordination_form": CoordinationForm(initial={"coordination": exchange.coordination}),
     }
+
+
+def participant_rows(exchange: Exchange) -> list[Participant]:
+    rows = list(
+        exchange.participants.select_related("person", "local_government").order_by(
+            "side", "role", "person__name"
+        )
+    )
+    founder_ids = services.founders(exchange)
+    for row in rows:
+        row.removable = not services.is_founder(row, founder_ids)  # type: ignore[attr-defined]
+    return rows
 
 
 # Loading, with the permission ------------------------------------------------------
@@ -451,6 +462,42 @@ class FollowUpDoneView(PostOnlyMixin, MeetingPartView):
 
     def perform(self, form: forms.BaseForm) -> Any:
         return services.complete_follow_up(self.request.user, self.target)
+
+
+class ParticipantNewView(ExchangeActionView):
+    heading = gettext_lazy("Add a participant")
+    intro = gettext_lazy(
+        "A colleague from one of the local governments in this exchange, or the association's "
+        "coordinator. They will see the exchange, its meetings and minutes, and can be named "
+        "in meetings, actions and staff exchanges."
+    )
+    submit_label = gettext_lazy("Add")
+    success_message = gettext_lazy("The participant is added and has been told.")
+    section = "participants"
+
+    def make_form(self, data: Any = None) -> forms.BaseForm:
+        return ParticipantForm(data, people=queries.people_who_may_join(self.exchange))
+
+    def perform(self, form: forms.BaseForm) -> Any:
+        return services.add_participant(
+            self.request.user,
+            self.exchange,
+            form.cleaned_data["person"],
+            form.cleaned_data["role"],
+        )
+
+
+class ParticipantRemoveView(PostOnlyMixin, ExchangeFormView):
+    heading = gettext_lazy("Remove the participant")
+    success_message = gettext_lazy("The participant is removed.")
+    section = "participants"
+
+    def load(self) -> None:
+        self.target = load_part(self.request, Participant, self.kwargs["pk"], CHANGE)
+        self.exchange = self.target.exchange
+
+    def perform(self, form: forms.BaseForm) -> Any:
+        return services.remove_participant(self.request.user, self.target)
 
 
 class StaffExchangeNewView(ExchangeActionView):

@@ -20,7 +20,7 @@ from peerlearn.exchanges.forms import AnswerForm, MatchingRunForm, PairRuleForm
 from peerlearn.exchanges.models import Match, MatchingRun, Need, Offer, PairRule, Proposal, Side
 from peerlearn.exchanges.rules import may
 from peerlearn.exchanges.templatetags.exchanges import percent
-from peerlearn.exchanges.views.base import ActionView, decision, load, posted_pk
+from peerlearn.exchanges.views.base import ActionView, cleaned, decision, load, posted_pk
 from peerlearn.exchanges.views.seek_offer import programme_or_404
 from peerlearn.lists import csv_response
 
@@ -120,13 +120,13 @@ class RunView(LoginRequiredMixin, View):
             "programme": run.programme,
             "rows": [],
             "refresh": not finished,
-            "rule_form": PairRuleForm(),
         }
         if run.status == MatchingRun.Status.DONE:
             paginator = Paginator(queries.run_needs(run), self.page_size)
             number = request.GET.get("page")
             page = paginator.get_page(paginator.num_pages if number == "last" else number)
             context.update(
+                unplaced_pins=list(queries.unplaced_pins(run)[:50]),
                 rows=queries.run_results(run, page.object_list),
                 paginator=paginator,
                 page_obj=page,
@@ -160,29 +160,7 @@ class ApproveAllView(ActionView):
         return run
 
     def perform(self, request: HttpRequest, obj: MatchingRun) -> Any:
-        approved, refused = 0, []
-        # Pairs matched already are skipped. They are read once: a pair not
-        # among them is matched in this loop only by its own proposal, while one
-        # among them may have been withdrawn by a swap since, so it is asked again.
-        matched = set(
-            Match.objects.filter(need__programme=obj.programme_id)
-            .exclude(status__in=["declined", "withdrawn"])
-            .values_list("need_id", "offer_id")
-        )
-        for proposal in obj.proposals.filter(assigned=True).select_related(
-            "need__programme", "need__local_government", "offer__person"
-        ):
-            if (proposal.need_id, proposal.offer_id) in matched and (
-                proposal.need.matches.filter(offer=proposal.offer)
-                .exclude(status__in=["declined", "withdrawn"])
-                .exists()
-            ):
-                continue
-            try:
-                services.approve_proposal(request.user, proposal)
-                approved += 1
-            except ValidationError as error:
-                refused.append(f"{proposal.need.title}: {' '.join(error.messages)}")
+        approved, refused = services.approve_run(request.user, obj)
         messages.success(
             request,
             ngettext("%(count)d proposal approved.", "%(count)d proposals approved.", approved)
@@ -207,8 +185,7 @@ class PairRuleView(ActionView):
         kind = request.POST.get("kind", "")
         if kind not in PairRule.Kind.values:
             raise ValidationError(_("Choose pin or exclude."))
-        form = PairRuleForm(request.POST)
-        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        reason = cleaned(PairRuleForm(request.POST))["reason"]
         services.set_pair_rule(request.user, need, offer, kind, reason)
         messages.success(
             request,
@@ -307,8 +284,7 @@ class AnswerMatchView(ActionView):
         return load(request, Match, kwargs["pk"], "exchanges.view_match")
 
     def perform(self, request: HttpRequest, obj: Match) -> Any:
-        form = AnswerForm(request.POST)
-        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        reason = cleaned(AnswerForm(request.POST))["reason"]
         accept = decision(request, "accept", "decline") == "accept"
         match = services.answer_match(
             request.user, obj, request.POST.get("side", ""), accept=accept, reason=reason

@@ -29,7 +29,7 @@ from peerlearn.exchanges import queries, services
 from peerlearn.exchanges.forms import NeedForm, OfferForm, ReviewForm
 from peerlearn.exchanges.models import HelpKind, Need, Offer, ReviewStatus
 from peerlearn.exchanges.rules import may
-from peerlearn.exchanges.views.base import ActionView, decision, load
+from peerlearn.exchanges.views.base import ActionView, cleaned, decision, load
 from peerlearn.lists import FilteredListView
 
 
@@ -150,6 +150,8 @@ class OfferDetailView(LoginRequiredMixin, View):
             {
                 "offer": offer,
                 "can_edit": may(request.user, "exchanges.change_offer", offer),
+                "sees_review_note": may(request.user, "exchanges.change_offer", offer)
+                or may(request.user, "exchanges.review", offer.programme),
                 "can_review": may(request.user, "exchanges.review", offer.programme)
                 and offer.status in {ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED},
                 "review_form": ReviewForm(),
@@ -169,8 +171,7 @@ class ReviewView(ActionView):
         return item
 
     def perform(self, request: HttpRequest, obj: Any) -> Any:
-        form = ReviewForm(request.POST)
-        note = form.cleaned_data["note"] if form.is_valid() else ""
+        note = cleaned(ReviewForm(request.POST))["note"]
         accept = decision(request, "accept", "changes") == "accept"
         services.review(request.user, obj, accept=accept, note=note)
         messages.success(request, _("Accepted.") if accept else _("Changes requested."))
@@ -193,6 +194,7 @@ class PoolFilter(django_filters.FilterSet):
     language = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Working language"),
         queryset=Language.objects.order_by("label_en"),
+        to_field_name="code",
         field_name="languages",
     )
     country = django_filters.ChoiceFilter(
@@ -361,10 +363,20 @@ class NeedDetailView(LoginRequiredMixin, View):
             {
                 "need": need,
                 "can_edit": may(request.user, "exchanges.change_need", need),
+                "sees_review_note": may(request.user, "exchanges.change_need", need)
+                or may(request.user, "exchanges.review", need.programme),
                 "can_review": may(request.user, "exchanges.review", need.programme)
                 and need.status in {ReviewStatus.SUBMITTED, ReviewStatus.ACCEPTED},
                 "review_form": ReviewForm(),
-                "matches": need.matches.select_related("offer__person", "offer__local_government"),
+                # Who was proposed and who declined is for the people of the
+                # match and the coordinators, not for every programme member.
+                "matches": [
+                    m
+                    for m in need.matches.select_related(
+                        "need__programme", "offer__person", "offer__local_government"
+                    )
+                    if may(request.user, "exchanges.view_match", m)
+                ],
             },
         )
 
