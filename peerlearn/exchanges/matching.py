@@ -225,6 +225,8 @@ def _engine_offer(offer: Offer) -> engine.Offer:
         capacity=offer.capacity,
         modalities=frozenset(engine.Modality(m) for m in offer.modalities),
         scopes=frozenset(engine.Scope(s) for s in offer.scopes),
+        hosts_visits=offer.hosts_visits,
+        travels=offer.travels,
     )
 
 

@@ -88,16 +88,40 @@ def scope_admitted(pool: Pool, need: IntArray, offer: IntArray) -> BoolArray:
     return np.asarray(seeker_accepts & offerer_accepts, dtype=np.bool_)
 
 
+def kind_can_happen(
+    modality: npt.ArrayLike,
+    travel: npt.ArrayLike,
+    in_person: npt.ArrayLike,
+    hosts: npt.ArrayLike,
+    travels: npt.ArrayLike,
+) -> BoolArray:
+    """Whether the kind of help can take place with this offer: a study visit
+    or staff exchange needs an offering side that receives visitors, an expert
+    mission one that travels, both in person. A seeker who asked for online
+    help is not held to it; one who asked for in-person help already loses the
+    modality factor when the offer does not meet in person, so only who
+    travels is checked then."""
+    modality, travel = np.asarray(modality), np.asarray(travel)
+    in_person = np.asarray(in_person, dtype=np.bool_)
+    direction = np.where(travel == 1, hosts, travels).astype(np.bool_)
+    checked = np.where(modality == 2, in_person & direction, ~in_person | direction)
+    return np.asarray((travel == 0) | (modality == 0) | checked, dtype=np.bool_)
+
+
 def modality_fit(pool: Pool, need: IntArray, offer: IntArray) -> tuple[BoolArray, BoolArray]:
     """(the asked modality is offered, the kind of help can happen as offered)."""
     modality = pool.need_modality[need]
     online = pool.offer_online[offer]
     in_person = pool.offer_in_person[offer]
     asked = np.where(modality == 0, online, np.where(modality == 1, in_person, True))
-    # A study visit or an expert mission means meeting in person; only checked
-    # when the seeker left the modality open, otherwise `asked` already decides.
-    travel = ~(pool.need_travels[need] & (modality == 2)) | in_person
-    return np.asarray(asked, dtype=np.bool_), np.asarray(travel, dtype=np.bool_)
+    travel = kind_can_happen(
+        modality,
+        pool.need_travel[need],
+        in_person,
+        pool.offer_hosts[offer],
+        pool.offer_travels[offer],
+    )
+    return np.asarray(asked, dtype=np.bool_), travel
 
 
 def comparable(pool: Pool, need: IntArray, offer: IntArray, constraints: Constraints) -> BoolArray:
@@ -193,18 +217,20 @@ def factor_table(weights: Weights) -> FloatArray:
     """
     table = np.ones((NEED_CLASSES, OFFER_CLASSES, 3), dtype=np.float32)
     for need_class in range(NEED_CLASSES):
-        scope, modality, travels = need_class // 6, (need_class // 2) % 3, need_class % 2
+        scope, modality, travel = need_class // 9, (need_class // 3) % 3, need_class % 3
         for offer_class in range(OFFER_CLASSES):
             online, in_person = offer_class & 1, (offer_class >> 1) & 1
             regional, national = (offer_class >> 2) & 1, (offer_class >> 3) & 1
             international = (offer_class >> 4) & 1
+            hosts, travels = (offer_class >> 5) & 1, (offer_class >> 6) & 1
+            happens = bool(kind_can_happen(modality, travel, bool(in_person), hosts, travels))
             for where in range(3):  # 0 same region, 1 same country, 2 abroad
                 seeker = where <= scope
                 offerer = (regional or national, national, international)[where]
                 factor = 1.0 if seeker and offerer else weights.scope_factor
                 asked = online if modality == 0 else in_person if modality == 1 else True
                 factor *= 1.0 if asked else weights.modality_factor
-                if travels and modality == 2 and not in_person:
+                if not happens:
                     factor *= weights.help_kind_factor
                 table[need_class, offer_class, where] = factor
     return table

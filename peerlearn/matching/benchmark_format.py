@@ -131,6 +131,13 @@ def _integer(
     return value
 
 
+def _optional_flag(raw: Mapping[str, Any], key: str, record: str) -> bool | None:
+    value = raw.get(key)
+    if value is not None and not isinstance(value, bool):
+        raise InvalidInput(record, key, "must be true, false or absent")
+    return value
+
+
 def _choice(enum: type[E], raw: Mapping[str, Any], key: str, record: str) -> E:
     value = raw.get(key)
     try:
@@ -243,6 +250,8 @@ def _offer(raw: Any, position: int, taxonomy: Taxonomy) -> Offer:
         modalities=chosen_modalities,
         scopes=frozenset(_choice(Scope, {"scopes": value}, "scopes", record) for value in scopes),
         practices_on_record=_integer(fields, "practices_on_record", record, minimum=0, default=0),
+        hosts_visits=_optional_flag(fields, "hosts_visits", record),
+        travels=_optional_flag(fields, "travels", record),
     )
 
 

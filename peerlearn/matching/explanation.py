@@ -162,15 +162,19 @@ def _geography_parts(need: Need, offer: Offer, in_scope: bool) -> list[Part]:
     ]
 
 
-def _modality_parts(need: Need, modality_ok: bool, travel_ok: bool) -> list[Part]:
+def _modality_parts(need: Need, offer: Offer, modality_ok: bool, travel_ok: bool) -> list[Part]:
     parts: list[Part] = []
     if need.modality != Modality.EITHER:
         name = msg.message_term(need.modality.value, msg.MODALITY_NAMES)
         parts.append(Part(msg.MEETS if modality_ok else msg.CANNOT_MEET, {"modality": name}))
     if not travel_ok:
-        parts.append(
-            Part(msg.NO_TRAVEL, {"help_kind": msg.message_term(need.kind, msg.HELP_KIND_NAMES)})
-        )
+        if Modality.IN_PERSON not in offer.modalities:
+            why = msg.NO_TRAVEL
+        elif need.kind.travel == 1:
+            why = msg.NO_HOST
+        else:
+            why = msg.NO_TRAVELLING
+        parts.append(Part(why, {"help_kind": msg.message_term(need.kind, msg.HELP_KIND_NAMES)}))
     return parts
 
 
@@ -199,7 +203,7 @@ def explain(
     parts += _language_parts(need, offer)
     parts += _geography_parts(need, offer, factors.get("scope", 1.0) >= 1.0)
     parts += _modality_parts(
-        need, factors.get("modality", 1.0) >= 1.0, factors.get("help_kind", 1.0) >= 1.0
+        need, offer, factors.get("modality", 1.0) >= 1.0, factors.get("help_kind", 1.0) >= 1.0
     )
     if offer.person.years_experience > 0:
         parts.append(Part(msg.EXPERIENCE, {"years": offer.person.years_experience}))

@@ -92,6 +92,8 @@ OUTSIDE_SCOPE = gettext_noop("outside the requested scope ({scope})")
 MEETS = gettext_noop("can work {modality}")
 CANNOT_MEET = gettext_noop("cannot work {modality} as asked")
 NO_TRAVEL = gettext_noop("a {help_kind} needs meeting in person, which the offer does not list")
+NO_HOST = gettext_noop("a {help_kind} needs a host, and this peer cannot host a visit")
+NO_TRAVELLING = gettext_noop("a {help_kind} needs the peer to travel, which they cannot")
 EXPERIENCE = gettext_noop("{years} years of experience")
 PINNED = gettext_noop("pinned by the coordinator")
 # "Other seekers: 3" reads right in every language, where "3 other seekers" needs plurals.

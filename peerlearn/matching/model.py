@@ -81,6 +81,14 @@ class HelpKind(StrEnum):
         """Whether this kind of help only happens with people in the same place."""
         return self in _TRAVELLING_KINDS
 
+    @property
+    def travel(self) -> int:
+        """Who moves: 0 nobody needs to, 1 the seekers go to the offering side
+        (a study visit, a staff exchange), 2 the offering side goes (a mission)."""
+        if self in {HelpKind.STUDY_VISIT, HelpKind.STAFF_EXCHANGE}:
+            return 1
+        return 2 if self is HelpKind.EXPERT_MISSION else 0
+
 
 _TRAVELLING_KINDS = frozenset(
     {HelpKind.STUDY_VISIT, HelpKind.EXPERT_MISSION, HelpKind.STAFF_EXCHANGE}
@@ -156,6 +164,10 @@ class Offer:
     modalities: frozenset[Modality]
     scopes: frozenset[Scope]
     practices_on_record: int = 0
+    # Whether the offering side can host a visit, and can travel; None when
+    # not said, which counts as able whenever they meet in person.
+    hosts_visits: bool | None = None
+    travels: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,11 +31,11 @@ MODALITY_CODES = {Modality.ONLINE: 0, Modality.IN_PERSON: 1, Modality.EITHER: 2}
 # Years of experience beyond which more years say little more.
 EXPERIENCE_SATURATION_YEARS = 15.0
 PRACTICES_SATURATION = 3.0
-# Categorical classes of needs (scope x modality x travelling kind) and of
-# offers (bits: online, in person, regional, national, international), so that
-# soft-rule factors over a block of pairs are one table lookup.
-NEED_CLASSES = 18
-OFFER_CLASSES = 32
+# Categorical classes of needs (scope x modality x who travels) and of offers
+# (bits: online, in person, regional, national, international, hosts visits,
+# travels), so that soft-rule factors over a block of pairs are one table lookup.
+NEED_CLASSES = 27
+OFFER_CLASSES = 128
 TEXT_CHUNK = 10_000
 SKETCH_WIDTH = 64
 
@@ -73,12 +73,14 @@ class Pool:
     language_codes: tuple[str, ...]
     need_scope: IntArray
     need_modality: IntArray
-    need_travels: BoolArray
+    need_travel: IntArray  # HelpKind.travel: 0 nobody, 1 seekers visit, 2 offerer travels
     need_requires_equivalence: BoolArray
     need_interpretation: BoolArray
     need_wants: IntArray
     offer_online: BoolArray
     offer_in_person: BoolArray
+    offer_hosts: BoolArray
+    offer_travels: BoolArray
     offer_scopes: npt.NDArray[np.bool_]  # (offers, 3): regional, national, international
     offer_experience: FloatArray
     offer_capacity: IntArray
@@ -265,7 +267,7 @@ def prepare_pool(
     need_modality = np.fromiter(
         (MODALITY_CODES[x.modality] for x in needs), dtype=np.int64, count=n
     )
-    need_travels = np.fromiter((x.kind.needs_travel for x in needs), dtype=np.bool_, count=n)
+    need_travel = np.fromiter((x.kind.travel for x in needs), dtype=np.int64, count=n)
     offer_online = np.fromiter(
         (Modality.ONLINE in x.modalities for x in offers), dtype=np.bool_, count=m
     )
@@ -275,12 +277,16 @@ def prepare_pool(
     offer_scopes = np.array(
         [[scope in x.scopes for scope in SCOPE_CODES] for x in offers], dtype=np.bool_
     ).reshape(m, 3)
+    offer_hosts = np.fromiter((x.hosts_visits is not False for x in offers), np.bool_, count=m)
+    offer_travels = np.fromiter((x.travels is not False for x in offers), np.bool_, count=m)
     offer_class = (
         offer_online.astype(np.int64)
         + 2 * offer_in_person
         + 4 * offer_scopes[:, 0]
         + 8 * offer_scopes[:, 1]
         + 16 * offer_scopes[:, 2]
+        + 32 * offer_hosts
+        + 64 * offer_travels
     )
     years = np.fromiter((o.person.years_experience for o in offers), dtype=np.float32, count=m)
     practices = np.fromiter((o.practices_on_record for o in offers), dtype=np.float32, count=m)
@@ -296,7 +302,7 @@ def prepare_pool(
         language_codes=language_codes,
         need_scope=need_scope,
         need_modality=need_modality,
-        need_travels=need_travels,
+        need_travel=need_travel,
         need_requires_equivalence=np.fromiter(
             (x.requires_equivalence for x in needs), dtype=np.bool_, count=n
         ),
@@ -304,12 +310,14 @@ def prepare_pool(
         need_wants=np.fromiter((x.wants for x in needs), dtype=np.int64, count=n),
         offer_online=offer_online,
         offer_in_person=offer_in_person,
+        offer_hosts=offer_hosts,
+        offer_travels=offer_travels,
         offer_scopes=offer_scopes,
         offer_experience=np.minimum(
             1.0, years / EXPERIENCE_SATURATION_YEARS + practices / PRACTICES_SATURATION
         ).astype(np.float32),
         offer_capacity=capacity,
-        need_class=(need_scope * 6 + need_modality * 2 + need_travels).astype(np.int32),
+        need_class=(need_scope * 9 + need_modality * 3 + need_travel).astype(np.int32),
         offer_class=offer_class.astype(np.int32),
         need_log_population=np.log(need_side.population).astype(np.float32),
         offer_log_population=np.log(offer_side.population).astype(np.float32),

@@ -268,6 +268,15 @@ def generate(
     )
     offer_modality = rng.choice(3, size=offers, p=(0.7, 0.25, 0.05))
     offer_scope = rng.choice(4, size=offers, p=(0.45, 0.3, 0.15, 0.1))
+    # (hosts visits, travels); drawn last, so that the draws above stay as they were.
+    visit_options: tuple[tuple[bool | None, bool | None], ...] = (
+        (None, None),
+        (True, True),
+        (True, False),
+        (False, True),
+        (False, False),
+    )
+    offer_visits = rng.choice(5, size=offers, p=(0.4, 0.25, 0.15, 0.1, 0.1))
     offer_records = tuple(
         Offer(
             id=f"o{row}",
@@ -279,6 +288,8 @@ def generate(
             capacity=int(capacities[row]),
             modalities=modality_sets[int(offer_modality[row])],
             scopes=scope_sets[int(offer_scope[row])],
+            hosts_visits=visit_options[int(offer_visits[row])][0],
+            travels=visit_options[int(offer_visits[row])][1],
         )
         for row in range(offers)
     )

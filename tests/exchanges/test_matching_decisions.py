@@ -187,3 +187,18 @@ def test_a_large_pool_runs_in_the_background_with_its_progress_shown(
     assert run.status == MatchingRun.Status.DONE and run.proposals.filter(assigned=True).exists()
     page = coordinator.get(run.get_absolute_url()).content.decode()
     assert 'http-equiv="refresh"' not in page and "Approve all proposals" in page
+
+
+def test_a_study_visit_is_matched_with_the_peer_who_can_host_it(world, pool):
+    need, (first, second) = accepted_pool(world, pool)
+    need.kind = "study_visit"
+    need.save()
+    for offer, hosts in ((first, False), (second, True)):
+        offer.in_person, offer.hosts_visits = True, hosts
+        offer.save()
+    run = run_matching(world)
+    assert run.proposals.get(assigned=True).offer == second
+    alternate = run.proposals.get(offer=first)
+    assert alternate.components["help_kind_factor"] < 1
+    page = world.client("coordinator").get(run.get_absolute_url()).content.decode()
+    assert "needs a host, and this peer cannot host a visit" in page

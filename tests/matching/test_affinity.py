@@ -152,3 +152,54 @@ def test_block_rules_agree_with_pairwise_rules() -> None:
     same_org = pool.need.org[:, None] == pool.offer.org[None, :]
     # The block version leaves the (rare) own-organisation rule to the exact affinity.
     assert np.allclose(found[~same_org], expected[~same_org])
+
+
+@pytest.mark.parametrize(
+    ("kind", "modality", "hosts", "travels", "happens"),
+    [
+        (HelpKind.STUDY_VISIT, Modality.EITHER, True, False, True),
+        (HelpKind.STUDY_VISIT, Modality.EITHER, False, True, False),
+        (HelpKind.STUDY_VISIT, Modality.IN_PERSON, False, True, False),
+        (HelpKind.STAFF_EXCHANGE, Modality.EITHER, None, None, True),  # not said: able
+        (HelpKind.EXPERT_MISSION, Modality.EITHER, True, False, False),
+        (HelpKind.EXPERT_MISSION, Modality.IN_PERSON, False, True, True),
+        (HelpKind.MENTORING, Modality.EITHER, False, False, True),
+        (HelpKind.STUDY_VISIT, Modality.ONLINE, False, False, True),  # asked online: not held to it
+    ],
+)
+def test_the_kind_of_help_needs_the_right_side_to_travel(
+    taxonomy: Taxonomy,
+    make_need: NeedFactory,
+    make_offer: OfferFactory,
+    kind: HelpKind,
+    modality: Modality,
+    hosts: bool | None,
+    travels: bool | None,
+    happens: bool,
+) -> None:
+    from dataclasses import replace
+
+    from peerlearn.matching.explanation import explain
+
+    need = make_need(kind=kind, modality=modality)
+    offer = replace(make_offer(), hosts_visits=hosts, travels=travels)
+    pool = prepare_pool([need], [offer], taxonomy)
+    scores = score_pairs(pool, np.zeros(1, np.int64), np.zeros(1, np.int64))
+    assert bool(scores.factors["help_kind"][0] == 1.0) == happens
+    rules = block_rules(pool, Weights())
+    found = block_workability(
+        pool,
+        rules,
+        np.zeros(1, np.int64),
+        np.zeros(1, np.int64),
+        Weights(),
+        Constraints(),
+        np.ones((1, 1), dtype=np.float32),
+        same_country=True,
+    )
+    _ok, factor = workability(pool, np.zeros(1, np.int64), np.zeros(1, np.int64))
+    assert found[0, 0] == pytest.approx(float(factor[0]))
+    if not happens:
+        factors = {name: float(values[0]) for name, values in scores.factors.items()}
+        text = explain(pool, 0, 0, factors).text
+        assert ("host" in text) if kind.travel == 1 else ("travel" in text)
