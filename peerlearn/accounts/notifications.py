@@ -108,17 +108,46 @@ def _translated(value: Any) -> str:
     return str(value)
 
 
+Message = tuple[Iterable[User | None], str, dict[str, Any], str]
+
+
 def notify(users: Iterable[User | None], kind: str, params: dict[str, Any], url: str = "") -> None:
     """Put a notification in each user's inbox now, and e-mail it once the
     surrounding transaction has committed (so a rolled-back change sends nothing)."""
-    recipients = {u.pk: u for u in users if u is not None and u.is_active}
-    Notification.objects.bulk_create(
-        [Notification(user=user, kind=kind, params=params, url=url) for user in recipients.values()]
-    )
-    transaction.on_commit(lambda: _mail(list(recipients.values()), kind, params, url))
+    notify_many([(users, kind, params, url)])
 
 
-def _mail(users: list[User], kind: str, params: dict[str, Any], url: str) -> None:
+def notify_many(messages: Iterable[Message]) -> None:
+    """`notify` for many messages at once (publishing a round tells thousands):
+    one insert for the inboxes, the e-mails after the commit."""
+    rows: list[Notification] = []
+    sends: list[tuple[list[User], str, dict[str, Any], str]] = []
+    for users, kind, params, url in messages:
+        recipients = {u.pk: u for u in users if u is not None and u.is_active}
+        rows += [
+            Notification(user=u, kind=kind, params=params, url=url) for u in recipients.values()
+        ]
+        if recipients:
+            sends.append((list(recipients.values()), kind, params, url))
+    Notification.objects.bulk_create(rows, batch_size=1000)
+    if sends:
+        transaction.on_commit(lambda: _send(sends))
+
+
+def _send(sends: list[tuple[list[User], str, dict[str, Any], str]]) -> None:
+    for users, kind, params, url in sends:
+        if settings.CELERY_BROKER_URL:
+            # The mail server's pace must not hold the page that caused the
+            # news: a worker sends them.
+            from peerlearn.accounts.tasks import send_notification_mails
+
+            send_notification_mails.delay([u.pk for u in users], kind, params, url)
+        else:
+            mail(users, kind, params, url)
+
+
+def mail(users: Iterable[User], kind: str, params: dict[str, Any], url: str) -> None:
+    """E-mail a notification to each user, in their language."""
     subject, _message = TEXTS[kind]
     base = getattr(settings, "SITE_URL", "").rstrip("/")
     for user in users:

@@ -43,6 +43,31 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return state
 
 
+def _entry(
+    actor: Any,
+    action: str,
+    target: models.Model,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> AuditEntry:
+    changed_before = before or {}
+    changed_after = after or {}
+    if before is not None and after is not None:
+        # Keep only what changed, so the log reads as a list of edits.
+        keys = [k for k in after if before.get(k) != after.get(k)]
+        changed_before = {k: before.get(k) for k in keys}
+        changed_after = {k: after[k] for k in keys}
+    return AuditEntry(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=str(target.pk),
+        target_repr=str(target)[:300],
+        before=changed_before,
+        after=changed_after,
+    )
+
+
 def record(
     actor: Any,
     action: str,
@@ -51,19 +76,19 @@ def record(
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Write one audit entry; call inside the service's transaction."""
-    changed_before = before or {}
-    changed_after = after or {}
-    if before is not None and after is not None:
-        # Keep only what changed, so the log reads as a list of edits.
-        keys = [k for k in after if before.get(k) != after.get(k)]
-        changed_before = {k: before.get(k) for k in keys}
-        changed_after = {k: after[k] for k in keys}
-    return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        action=action,
-        target_type=ContentType.objects.get_for_model(target),
-        target_id=str(target.pk),
-        target_repr=str(target)[:300],
-        before=changed_before,
-        after=changed_after,
+    entry = _entry(actor, action, target, before, after)
+    entry.save()
+    return entry
+
+
+def record_many(
+    actor: Any,
+    action: str,
+    changes: Iterable[tuple[models.Model, dict[str, Any] | None, dict[str, Any] | None]],
+) -> None:
+    """One entry per (target, before, after), written at once: for the
+    services that change thousands of records in one go."""
+    AuditEntry.objects.bulk_create(
+        [_entry(actor, action, target, before, after) for target, before, after in changes],
+        batch_size=1000,
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 import zoneinfo
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -19,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
 from peerlearn.accounts.models import Role, RoleAssignment, User
-from peerlearn.accounts.notifications import notify
-from peerlearn.audit.log import record, snapshot
+from peerlearn.accounts.notifications import notify, notify_many
+from peerlearn.audit.log import record, record_many, snapshot
 from peerlearn.changes import apply_changes
 from peerlearn.directory.models import LocalGovernment, Person, Programme
 from peerlearn.exchanges.models import (
@@ -375,6 +376,41 @@ def live_matches_of(offer: Offer) -> int:
     return Match.objects.filter(HOLDING_PLACE, offer=offer).count()
 
 
+def _pair_refusal(need: Need, offer: Offer, *, excluded: bool, matched: bool) -> str | None:
+    """Why a need and an offer (read under their locks) cannot be matched now."""
+    if offer.status != ReviewStatus.ACCEPTED or need.status != ReviewStatus.ACCEPTED:
+        return _("This need or offer is no longer open for matching.")
+    if excluded:
+        return _("This pair is excluded.")
+    if matched:
+        return _("This pair is already matched.")
+    return None
+
+
+def _capacity_refusal(offer: Offer, taken: int) -> str | None:
+    if taken >= offer.capacity:
+        return _("%(person)s has no capacity left (%(capacity)d).") % {
+            "person": offer.person.name,
+            "capacity": offer.capacity,
+        }
+    return None
+
+
+def _approved(actor: Any, need: Need, offer: Offer, proposal: Proposal) -> Match:
+    return Match(
+        need=need,
+        offer=offer,
+        proposal=proposal,
+        score=proposal.score,
+        explanation=proposal.explanation,
+        approved_by=actor,
+    )
+
+
+def _approval_entry(match: Match) -> dict[str, Any]:
+    return {"need": match.need_id, "offer": match.offer_id, "score": match.score}
+
+
 def approve_proposal(actor: Any, proposal: Proposal) -> Match:
     """Turn a proposal into an approved match, replacing any unpublished match
     the need already had beyond what it asked for (swapping in an alternate).
@@ -384,20 +420,21 @@ def approve_proposal(actor: Any, proposal: Proposal) -> Match:
     need, offer = proposal.need, proposal.offer
     _require(actor, "exchanges.run_matching", need.programme)
     with transaction.atomic():
-        locked_offer = Offer.objects.select_for_update().get(pk=offer.pk)
+        locked_offer = Offer.objects.select_for_update().select_related("person").get(pk=offer.pk)
         locked_need = Need.objects.select_for_update().get(pk=need.pk)
-        if (
-            locked_offer.status != ReviewStatus.ACCEPTED
-            or locked_need.status != ReviewStatus.ACCEPTED
-        ):
-            raise ValidationError(_("This need or offer is no longer open for matching."))
-        if PairRule.objects.filter(need=need, offer=offer, kind=PairRule.Kind.EXCLUDED).exists():
-            raise ValidationError(_("This pair is excluded."))
         # The need's matches, read once under its lock: whether this pair is
         # matched already, how many peers the need has, which are unpublished.
         of_need = list(Match.objects.filter(need=need).order_by("approved_at", "pk"))
-        if any(m.offer_id == offer.pk and m.status in LIVE_STATUSES for m in of_need):
-            raise ValidationError(_("This pair is already matched."))
+        refusal = _pair_refusal(
+            locked_need,
+            locked_offer,
+            excluded=PairRule.objects.filter(
+                need=need, offer=offer, kind=PairRule.Kind.EXCLUDED
+            ).exists(),
+            matched=any(m.offer_id == offer.pk and m.status in LIVE_STATUSES for m in of_need),
+        )
+        if refusal:
+            raise ValidationError(refusal)
         unpublished = [m for m in of_need if m.status == Match.Status.APPROVED]
         live_for_need = sum(1 for m in of_need if m.status in LIVE_STATUSES)
         if live_for_need >= locked_need.offers_wanted:
@@ -414,60 +451,98 @@ def approve_proposal(actor: Any, proposal: Proposal) -> Match:
                 {"status": "approved"},
                 {"status": "withdrawn"},
             )
-        if live_matches_of(locked_offer) >= locked_offer.capacity:
-            raise ValidationError(
-                _("%(person)s has no capacity left (%(capacity)d).")
-                % {"person": offer.person.name, "capacity": locked_offer.capacity}
-            )
-        match = Match.objects.create(
-            need=need,
-            offer=offer,
-            proposal=proposal,
-            score=proposal.score,
-            explanation=proposal.explanation,
-            approved_by=actor,
-        )
-        record(
-            actor,
-            "exchanges.approve_match",
-            match,
-            None,
-            {"need": need.pk, "offer": offer.pk, "score": proposal.score},
-        )
+        refusal = _capacity_refusal(locked_offer, live_matches_of(locked_offer))
+        if refusal:
+            raise ValidationError(refusal)
+        match = _approved(actor, need, offer, proposal)
+        match.save()
+        record(actor, "exchanges.approve_match", match, None, _approval_entry(match))
     return match
 
 
 def approve_run(actor: Any, run: MatchingRun) -> tuple[int, list[str]]:
-    """Approve a run's assigned proposals for the needs that still have room.
+    """Approve a run's assigned proposals for the needs that still have room,
+    at once: thousands in one transaction, with the same checks as
+    `approve_proposal` made on rows read and locked together.
 
     Approving "all" fills gaps and never undoes a choice made by hand: a need
-    that has all the peers it asked for is left as it is. Returns the number approved and,
-    for each proposal refused, a line saying why."""
+    that has all the peers it asked for is left as it is, and a proposal of
+    this run that became a match already is passed over, whatever became of
+    the match (withdrawn by a swap or by hand is a choice). Returns the number
+    approved and, for each proposal refused, a line saying why."""
     _require(actor, "exchanges.run_matching", run.programme)
-    live_per_need = dict(
-        Match.objects.filter(LIVE_MATCH, need__programme=run.programme_id)
-        .values("need")
-        .annotate(n=Count("pk"))
-        .values_list("need", "n")
-    )
-    # A proposal of this run that became a match already is passed over,
-    # whatever became of the match: withdrawn by a swap or by hand is a choice.
-    handled = set(Match.objects.filter(proposal__run=run).values_list("proposal", flat=True))
-    approved, refused = 0, []
-    for proposal in run.proposals.filter(assigned=True).select_related(
-        "need__programme", "need__local_government", "offer__person"
-    ):
-        taken = live_per_need.get(proposal.need_id, 0)
-        if proposal.pk in handled or taken >= proposal.need.offers_wanted:
-            continue
-        try:
-            approve_proposal(actor, proposal)
-        except ValidationError as error:
-            refused.append(f"{proposal.need.title}: {' '.join(error.messages)}")
-        else:
-            approved += 1
-            live_per_need[proposal.need_id] = taken + 1
-    return approved, refused
+    assigned = run.proposals.filter(assigned=True)
+    # Subqueries rather than lists of ids: a large run names more rows than
+    # SQLite takes parameters.
+    need_ids, offer_ids = assigned.values("need_id"), assigned.values("offer_id")
+    created: list[Match] = []
+    refused: list[str] = []
+    with transaction.atomic():
+        # Offers, then needs, each in key order: the order approve_proposal
+        # takes its locks in, so that one waits for the other, never both.
+        offers = {
+            o.pk: o
+            for o in Offer.objects.select_for_update(of=("self",))
+            .select_related("person")
+            .filter(pk__in=offer_ids)
+            .order_by("pk")
+        }
+        needs = {
+            n.pk: n
+            for n in Need.objects.select_for_update(of=("self",))
+            .select_related("local_government")  # named in each audit entry
+            .filter(pk__in=need_ids)
+            .order_by("pk")
+        }
+        # Read under the locks: an approval that got in first is seen here.
+        proposals = list(
+            assigned.exclude(
+                pk__in=Match.objects.filter(proposal__run=run).values("proposal")
+            ).order_by("pk")
+        )
+        excluded = set(
+            PairRule.objects.filter(need_id__in=need_ids, kind=PairRule.Kind.EXCLUDED).values_list(
+                "need_id", "offer_id"
+            )
+        )
+        live_pairs = set(
+            Match.objects.filter(LIVE_MATCH, need_id__in=need_ids).values_list(
+                "need_id", "offer_id"
+            )
+        )
+        live_per_need = Counter(need_id for need_id, _offer in live_pairs)
+        taken = Counter(
+            dict(
+                Match.objects.filter(HOLDING_PLACE, offer_id__in=offer_ids)
+                .values("offer")
+                .annotate(n=Count("pk"))
+                .values_list("offer", "n")
+            )
+        )
+        for proposal in proposals:
+            need, offer = needs[proposal.need_id], offers[proposal.offer_id]
+            if live_per_need[need.pk] >= need.offers_wanted:
+                continue
+            refusal = _pair_refusal(
+                need,
+                offer,
+                excluded=(need.pk, offer.pk) in excluded,
+                matched=(need.pk, offer.pk) in live_pairs,
+            ) or _capacity_refusal(offer, taken[offer.pk])
+            if refusal:
+                refused.append(f"{need.title}: {refusal}")
+                continue
+            created.append(_approved(actor, need, offer, proposal))
+            live_pairs.add((need.pk, offer.pk))
+            live_per_need[need.pk] += 1
+            taken[offer.pk] += 1
+        Match.objects.bulk_create(created, batch_size=1000)
+        record_many(
+            actor,
+            "exchanges.approve_match",
+            [(match, None, _approval_entry(match)) for match in created],
+        )
+    return len(created), refused
 
 
 def withdraw_match(actor: Any, match: Match) -> None:
@@ -508,25 +583,27 @@ def publish_matches(
                 "offer__local_government",
             )
         )
-        focal_points = _focal_point_users_of({m.need.local_government_id for m in approved})
-        published = 0
+        focal_points = _focal_point_users_of(
+            {m.need.local_government_id for m in approved}
+            | {m.offer.local_government_id for m in approved if m.offer.local_government_id}
+        )
+        now = timezone.now()
         for match in approved:
-            match.status = Match.Status.PUBLISHED
-            match.published_at = timezone.now()
-            match.save(update_fields=["status", "published_at"])
-            record(
-                actor,
-                "exchanges.publish_match",
-                match,
-                {"status": "approved"},
-                {"status": "published"},
-            )
-            notify(
+            match.status, match.published_at = Match.Status.PUBLISHED, now
+        Match.objects.bulk_update(approved, ["status", "published_at"], batch_size=500)
+        record_many(
+            actor,
+            "exchanges.publish_match",
+            [(m, {"status": "approved"}, {"status": "published"}) for m in approved],
+        )
+        notify_many(
+            (
                 [
                     match.need.contact.user,
                     match.need.created_by,
                     match.offer.person.user,
                     *focal_points.get(match.need.local_government_id, []),
+                    *focal_points.get(match.offer.local_government_id, []),
                 ],
                 "match_published",
                 {
@@ -538,7 +615,9 @@ def publish_matches(
                 },
                 match.get_absolute_url(),
             )
-            published += 1
+            for match in approved
+        )
+        published = len(approved)
     return published
 
 

@@ -101,3 +101,38 @@ def test_concurrent_approvals_never_exceed_capacity(world, needs, capacity):
 
     assert sorted(outcomes) == sorted(["approved"] * capacity + ["refused"] * (needs - capacity))
     assert Match.objects.filter(LIVE_MATCH, offer=offer).count() == capacity
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_approve_all_and_single_approvals_at_once_never_exceed_capacity(world):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs concurrent transactions with row locks (PostgreSQL)")
+    offer, proposals, coordinators = _pool(world, 4, 2)
+    run = proposals[0].run
+    barrier = threading.Barrier(4)
+    finished: list[str] = []
+
+    def act(index: int) -> None:
+        outcome = "done"
+        try:
+            barrier.wait()
+            if index == 0:
+                services.approve_run(coordinators[0], run)
+            else:
+                services.approve_proposal(coordinators[index], proposals[index])
+        except ValidationError:
+            pass
+        except Exception as error:  # a crash in a thread must fail the test
+            outcome = repr(error)
+        finally:
+            connections.close_all()
+            finished.append(outcome)
+
+    threads = [threading.Thread(target=act, args=(index,)) for index in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert finished == ["done"] * 4  # nobody failed or deadlocked
+    assert Match.objects.filter(LIVE_MATCH, offer=offer).count() == 2

@@ -202,3 +202,25 @@ def test_a_study_visit_is_matched_with_the_peer_who_can_host_it(world, pool):
     assert alternate.components["help_kind_factor"] < 1
     page = world.client("coordinator").get(run.get_absolute_url()).content.decode()
     assert "needs a host, and this peer cannot host a visit" in page
+
+
+def test_approve_all_keeps_every_capacity_and_audits_each_match(world, pool):
+    need, (offer, _other) = accepted_pool(world, pool, capacity=1)
+    second_need = Need.objects.get(pk=need.pk)
+    second_need.pk = None
+    second_need.title = "فرز النفايات في السوق"
+    second_need.save()
+    coordinator = world.users["coordinator"]
+    run = services.start_matching_run(
+        coordinator, world.programme, solver="optimal", minimum_score=0.2
+    )
+    for each in (need, second_need):
+        Proposal.objects.create(run=run, need=each, offer=offer, assigned=True, score=0.7)
+
+    approved, refused = services.approve_run(coordinator, run)
+
+    assert approved == 1 and len(refused) == 1
+    assert "has no capacity left (1)" in refused[0]
+    assert Match.objects.filter(offer=offer).count() == 1
+    entry = AuditEntry.objects.get(action="exchanges.approve_match")
+    assert entry.actor == coordinator and entry.after["offer"] == offer.pk

@@ -48,3 +48,29 @@ def test_a_refused_staff_exchange_tells_who_asked_why(ex):
     )
     note = Notification.objects.filter(user=ex.user("seeker"), kind="staff_exchange_decided").get()
     assert "refused" in note.text and "Budget cut this year" in note.text
+
+
+def test_with_a_broker_the_e_mails_leave_from_the_worker_not_the_request(
+    ex, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from peerlearn.accounts import tasks
+
+    settings.CELERY_BROKER_URL = "memory://"
+    queued: list[tuple] = []
+    monkeypatch.setattr(tasks.send_notification_mails, "delay", lambda *a: queued.append(a))
+    start = datetime.datetime(2031, 5, 10, 7, 0, tzinfo=datetime.UTC)
+    with django_capture_on_commit_callbacks(execute=True):
+        schedule(ex, start)
+    assert len(queued) == 1 and mail.outbox == []  # the request sent nothing itself
+    user_ids, kind, _params, _url = queued[0]
+    assert kind == "meeting_scheduled" and ex.user("mentor").pk in user_ids
+
+    tasks.send_notification_mails.apply(args=queued[0])  # what the worker does
+    assert {m.to[0] for m in mail.outbox} >= {ex.user("mentor").email}
+    assert all("Kick-off" in m.body for m in mail.outbox)
+
+
+def test_publishing_tells_the_focal_points_of_both_local_governments(ex):
+    for role in ("seeker", "mentor", "focal_point", "offering_focal_point"):
+        assert "match_published" in _kinds(ex.user(role)), role
+    assert "match_published" not in _kinds(ex.user("outsider"))
