@@ -131,19 +131,24 @@ def notify_many(messages: Iterable[Message]) -> None:
             sends.append((list(recipients.values()), kind, params, url))
     Notification.objects.bulk_create(rows, batch_size=1000)
     if sends:
-        transaction.on_commit(lambda: _send(sends))
+        # Robust: the change is committed, so a mail or broker failure must not
+        # turn the page into an error; the inbox copies are there.
+        transaction.on_commit(lambda: _send(sends), robust=True)
 
 
 def _send(sends: list[tuple[list[User], str, dict[str, Any], str]]) -> None:
     for users, kind, params, url in sends:
-        if settings.CELERY_BROKER_URL:
-            # The mail server's pace must not hold the page that caused the
-            # news: a worker sends them.
-            from peerlearn.accounts.tasks import send_notification_mails
-
-            send_notification_mails.delay([u.pk for u in users], kind, params, url)
-        else:
+        if not settings.CELERY_BROKER_URL:
             mail(users, kind, params, url)
+            continue
+        # The mail server's pace must not hold the page that caused the news:
+        # a worker sends them.
+        from peerlearn.accounts.tasks import send_notification_mails
+
+        try:
+            send_notification_mails.delay([u.pk for u in users], kind, params, url)
+        except Exception:  # the broker is down: the others are still tried
+            logger.exception("Could not queue the e-mails of notification %s", kind)
 
 
 def mail(users: Iterable[User], kind: str, params: dict[str, Any], url: str) -> None:

@@ -117,6 +117,22 @@ def accept_invitation(
             if person.local_government_id is None and person.association_id is None:
                 person.association = locked.association
         else:
+            if (
+                locked.role == InvitedRole.MEMBER
+                and person.pk is not None
+                and (person.local_government_id or person.association_id)
+                and person.local_government_id != locked.local_government_id
+            ):
+                raise ValidationError(
+                    _(
+                        "Your profile is with %(organisation)s. Ask an administrator to move "
+                        "it before you join %(local_government)s."
+                    )
+                    % {
+                        "organisation": person.local_government or person.association,
+                        "local_government": locked.local_government,
+                    }
+                )
             if locked.role == InvitedRole.FOCAL_POINT:
                 RoleAssignment.objects.get_or_create(
                     user=user, role=Role.FOCAL_POINT, local_government=locked.local_government

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
+from django.db import models, transaction
 
 from peerlearn.audit.log import record, snapshot
 from peerlearn.audit.models import AuditEntry
@@ -37,14 +37,40 @@ class AuditedAdmin(admin.ModelAdmin):
             snapshot(obj, fields),
         )
 
+    def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
+        """Inlines (a user's roles, above all) are edits too."""
+        for gone in formset.deleted_forms:
+            if gone.instance.pk is not None:
+                _log_deletion(request.user, gone.instance)
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            record(
+                request.user, f"admin.add_{obj._meta.model_name}", obj, None, {"object": str(obj)}
+            )
+        for obj, changed in formset.changed_objects:
+            edited = next(f for f in formset.forms if f.instance is obj)
+            fields = [name for name in changed if name in self._logged_fields(obj, edited)]
+            record(
+                request.user,
+                f"admin.change_{obj._meta.model_name}",
+                obj,
+                {name: edited.initial.get(name) for name in fields},
+                snapshot(obj, fields),
+            )
+
     def delete_model(self, request: Any, obj: Any) -> None:
         self.delete_queryset(request, type(obj)._default_manager.filter(pk=obj.pk))
 
     def delete_queryset(self, request: Any, queryset: Any) -> None:
-        for obj in queryset:
-            action = f"admin.delete_{obj._meta.model_name}"
-            record(request.user, action, obj, {"object": str(obj)})
-        super().delete_queryset(request, queryset)
+        # The changelist's "delete selected" is not wrapped in a transaction.
+        with transaction.atomic():
+            for obj in queryset:
+                _log_deletion(request.user, obj)
+            super().delete_queryset(request, queryset)
+
+
+def _log_deletion(actor: Any, obj: models.Model) -> None:
+    record(actor, f"admin.delete_{obj._meta.model_name}", obj, {"object": str(obj)})
 
 
 @admin.register(AuditEntry)

@@ -247,18 +247,16 @@ def is_dormant(exchange: Exchange, now: Any, days: int = 120) -> bool:
     return exchange.phase != Phase.CLOSED and (now - exchange.last_activity_at).days > days
 
 
-def people_who_may_join(exchange: Exchange) -> QuerySet[Person]:
-    """People of the local governments in an exchange (those taking part and
-    those named in the group request) and the staff of the association running
-    the programme: whom a participant can bring in."""
-    lg_ids = set(
-        exchange.participants.exclude(local_government=None).values_list(
-            "local_government_id", flat=True
+def people_who_may_join(
+    exchange: Exchange, lg_ids: Iterable[int], association: bool
+) -> QuerySet[Person]:
+    """Whom a participant can bring in: people of the given local governments
+    and, with `association`, the coordinators of the programme's association."""
+    people = Q(local_government_id__in=list(lg_ids))
+    if association:
+        people |= Q(
+            local_government=None,
+            user__roles__role="coordinator",
+            user__roles__association_id=exchange.programme.association_id,
         )
-    )
-    if exchange.match is not None:
-        lg_ids |= set(exchange.match.need.also_for.values_list("pk", flat=True))
-    return Person.objects.filter(
-        Q(local_government_id__in=lg_ids)
-        | Q(local_government=None, association_id=exchange.programme.association_id)
-    ).order_by("name", "pk")
+    return Person.objects.filter(people).distinct().order_by("name", "pk")

@@ -144,6 +144,10 @@ def save_offer(
         if not creating:
             # Locked so that no approval takes a place while the capacity shrinks.
             Offer.objects.select_for_update().filter(pk=offer.pk).first()
+            if was_accepted:
+                # Back to review: the matches not yet accepted go, and only
+                # the exchanges under way still hold places.
+                _withdraw_unanswered_matches(actor, offer)
             taken = live_matches_of(offer)
             if changes.get("capacity", offer.capacity) < taken:
                 raise ValidationError(
@@ -159,8 +163,6 @@ def save_offer(
                     }
                 )
         apply_changes(offer, changes, OFFER_FIELDS)
-        if was_accepted:
-            _withdraw_unanswered_matches(actor, offer)
         _announce(actor, offer, before.get("status"))
         record(
             actor,
@@ -241,9 +243,10 @@ def _announce(
     # Those told when an earlier version was submitted are not told again.
     told = set(before_also_for) if before_status not in {None, ReviewStatus.DRAFT} else set()
     named = set(item.also_for.values_list("pk", flat=True)) - told
+    focal_points = _focal_point_users_of(named)
     for lg in LocalGovernment.objects.filter(pk__in=named).order_by("pk"):
         notify(
-            _focal_point_users(lg.pk),
+            focal_points.get(lg.pk, []),
             "group_request_named",
             {
                 "title": title,
@@ -353,7 +356,12 @@ def set_pair_rule(actor: Any, need: Need, offer: Offer, kind: str, reason: str =
         rule, _created = PairRule.objects.update_or_create(
             need=need,
             offer=offer,
-            defaults={"kind": kind, "reason": reason, "decided_by": actor},
+            defaults={
+                "kind": kind,
+                "reason": reason,
+                "decided_by": actor,
+                "decided_at": timezone.now(),
+            },
         )
         record(
             actor,
@@ -420,7 +428,9 @@ def approve_proposal(actor: Any, proposal: Proposal) -> Match:
     need, offer = proposal.need, proposal.offer
     _require(actor, "exchanges.run_matching", need.programme)
     with transaction.atomic():
-        locked_offer = Offer.objects.select_for_update().select_related("person").get(pk=offer.pk)
+        locked_offer = (
+            Offer.objects.select_for_update(of=("self",)).select_related("person").get(pk=offer.pk)
+        )
         locked_need = Need.objects.select_for_update().get(pk=need.pk)
         # The need's matches, read once under its lock: whether this pair is
         # matched already, how many peers the need has, which are unpublished.
@@ -769,33 +779,46 @@ ROLES_BY_SIDE = {
 }
 
 
+def local_governments_by_side(exchange: Exchange) -> dict[Side, set[int]]:
+    """The local governments of each side: those taking part, and on the
+    seeking side those named in the group request too."""
+    sides: dict[Side, set[int]] = {Side.SEEKING: set(), Side.OFFERING: set()}
+    for lg_id, side in exchange.participants.exclude(local_government=None).values_list(
+        "local_government_id", "side"
+    ):
+        if side in sides:
+            sides[Side(side)].add(lg_id)
+    if exchange.match is not None:
+        sides[Side.SEEKING] |= set(exchange.match.need.also_for.values_list("pk", flat=True))
+    return sides
+
+
 def side_of(exchange: Exchange, person: Person) -> Side | None:
-    """Which side a person would join: that of their local government (one
-    already taking part, or one named in the group request), or the
-    association's for its own staff; None for anyone else."""
-    lg_id = person.local_government_id
-    if lg_id is None:
-        if person.association_id is not None and (
-            person.association_id == exchange.programme.association_id
-        ):
-            return Side.ASSOCIATION
-        return None
-    sides = dict(
-        exchange.participants.exclude(local_government=None).values_list(
-            "local_government_id", "side"
+    """Which side a person would join: that of their local government, or
+    the association's for one of its coordinators; None for anyone else."""
+    if person.local_government_id is None:
+        coordinates = (
+            person.user_id is not None
+            and RoleAssignment.objects.filter(
+                user_id=person.user_id,
+                role=Role.COORDINATOR,
+                association_id=exchange.programme.association_id,
+            ).exists()
         )
-    )
-    if lg_id in sides:
-        return Side(sides[lg_id])
-    if group_request_local_governments(exchange).filter(pk=lg_id).exists():
-        return Side.SEEKING
+        return Side.ASSOCIATION if coordinates else None
+    for side, lg_ids in local_governments_by_side(exchange).items():
+        if person.local_government_id in lg_ids:
+            return side
     return None
 
 
-def group_request_local_governments(exchange: Exchange) -> QuerySet[LocalGovernment]:
-    if exchange.match is None:
-        return LocalGovernment.objects.none()
-    return exchange.match.need.also_for.all()
+def sides_open_to(actor: Any, exchange: Exchange) -> set[Side]:
+    """Whose people the actor may bring in or take out: coordinators and
+    administrators anyone's, the others only their own side's colleagues, so
+    that nobody draws the other side's staff (and their contact details) in."""
+    if may(actor, "exchanges.run_matching", exchange.programme):
+        return {Side.SEEKING, Side.OFFERING, Side.ASSOCIATION}
+    return {Side(side) for side in exchange_sides(actor, exchange)} - {Side.ASSOCIATION}
 
 
 def add_participant(actor: Any, exchange: Exchange, person: Person, role: str) -> Participant:
@@ -810,6 +833,15 @@ def add_participant(actor: Any, exchange: Exchange, person: Person, role: str) -
                 "person": _(
                     "Only people of the local governments in this exchange, or of the "
                     "association running the programme, can take part."
+                )
+            }
+        )
+    if side not in sides_open_to(actor, exchange):
+        raise ValidationError(
+            {
+                "person": _(
+                    "You can bring in colleagues of your own side; ask the coordinator "
+                    "for anyone else."
                 )
             }
         )
@@ -877,6 +909,10 @@ def remove_participant(actor: Any, participant: Participant) -> None:
     _require_change(actor, exchange)
     if is_founder(participant, founders(exchange)):
         raise ValidationError(_("The two people the match brought together cannot be removed."))
+    if participant.side not in sides_open_to(actor, exchange):
+        raise ValidationError(
+            _("You can take out colleagues of your own side; ask the coordinator for others.")
+        )
     with transaction.atomic():
         _lock_open(exchange)
         record(

@@ -15,6 +15,7 @@ assigned.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -209,6 +210,7 @@ def workability(
     return ok, np.asarray(factor, dtype=np.float32)
 
 
+@functools.lru_cache(maxsize=8)
 def factor_table(weights: Weights) -> FloatArray:
     """Soft-rule factor by (need class, offer class, where the offerer is).
 
@@ -233,6 +235,7 @@ def factor_table(weights: Weights) -> FloatArray:
                 if not happens:
                     factor *= weights.help_kind_factor
                 table[need_class, offer_class, where] = factor
+    table.setflags(write=False)  # cached and shared between runs
     return table
 
 

@@ -298,6 +298,17 @@ class TestAccepting:
             user=world.users["member"], role=Role.FOCAL_POINT, local_government=world.lg2
         ).exists()
 
+    def test_a_member_invitation_does_not_move_someone_who_works_elsewhere(self, world, invitation):
+        inv = invitation(role="member", email="member@test.example")  # to LG2; they are at LG1
+        signed_in = Client()
+        signed_in.force_login(world.users["member"])
+        response = accept(signed_in, inv)
+        assert response.status_code == 400
+        assert "Ask an administrator to move it" in response.content.decode()
+        inv.refresh_from_db()
+        assert inv.accepted_at is None
+        assert Person.objects.get(user=world.users["member"]).local_government == world.lg1
+
     def test_an_unknown_token_is_404(self, world):
         url = reverse("accounts:accept_invitation", kwargs={"token": "no-such-token"})
         assert Client().get(url).status_code == 404

@@ -71,3 +71,31 @@ def test_staff_who_are_not_administrators_are_kept_out_of_the_admin(world):
             response = client.get(url)
             assert response.status_code == 302, (role, url)
             assert response["Location"].startswith("/admin/login/")
+
+
+def test_roles_given_in_the_user_page_inline_are_logged(world):
+    from django.forms import inlineformset_factory
+
+    from peerlearn.accounts.models import RoleAssignment, User
+
+    model_admin = admin.site._registry[User]
+    member = world.users["member"]
+    roles = inlineformset_factory(
+        User, RoleAssignment, fk_name="user", fields=["role", "local_government"], extra=1
+    )
+    formset = roles(
+        {
+            "roles-TOTAL_FORMS": "1",
+            "roles-INITIAL_FORMS": "0",
+            "roles-0-role": "focal_point",
+            "roles-0-local_government": str(world.lg1.pk),
+        },
+        instance=member,
+        prefix="roles",
+    )
+    assert formset.is_valid(), formset.errors
+    model_admin.save_formset(_admin_request(world.users["admin"]), None, formset, True)
+
+    assert RoleAssignment.objects.filter(user=member, role="focal_point").exists()
+    entry = AuditEntry.objects.get(action="admin.add_roleassignment")
+    assert entry.actor == world.users["admin"]

@@ -259,3 +259,15 @@ def test_a_page_number_out_of_range_shows_the_nearest_page(world, page):
     )
     assert response.status_code == 200
     assert world.lg1.name in response.content.decode()
+
+
+def test_the_home_page_topic_search_leads_to_the_filtered_experts(world):
+    from django.test import Client
+
+    home = Client().get(reverse("home")).content.decode()
+    search = home[home.index('id="home-topic"') :]
+    codes = re.findall(r'<option value="([^"]+)">', search)
+    assert "environment.solid_waste" in codes
+    response = Client().get(reverse("directory:experts") + "?topic=environment.solid_waste")
+    assert response.status_code == 200
+    assert "Person expert" in response.content.decode()

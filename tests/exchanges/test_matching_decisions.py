@@ -78,6 +78,8 @@ def test_an_expert_cannot_lower_capacity_below_the_places_taken(world, pool):
             run=run, need=each, offer=offer, assigned=True, score=0.7
         )
         services.approve_proposal(coordinator, proposal)
+    # Both sides said yes to both: these places stay taken whatever the expert edits.
+    Match.objects.filter(offer=offer).update(status=Match.Status.ACCEPTED)
 
     with pytest.raises(ValidationError) as refused:
         services.save_offer(offer.person.user, offer, {"capacity": 1})

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from peerlearn.accounts.models import Notification
+from peerlearn.accounts.models import Notification, Role, RoleAssignment
 from peerlearn.audit.models import AuditEntry
 from peerlearn.directory.models import Person
 from peerlearn.exchanges import services
@@ -47,12 +47,42 @@ def test_a_colleague_of_the_seeking_side_joins_and_then_sees_the_minutes(ex):
     assert AuditEntry.objects.filter(action="exchanges.add_participant").exists()
 
 
-def test_the_association_coordinator_joins_on_the_association_side(ex):
+def test_a_coordinator_of_the_association_joins_on_the_association_side(ex):
     staff = _colleague(ex, "assocstaff", association=ex.world.association_a)
+    clerk = _colleague(ex, "assocclerk", association=ex.world.association_a)
+    RoleAssignment.objects.create(
+        user=ex.users["assocstaff"], role=Role.COORDINATOR, association=ex.world.association_a
+    )
     participant = services.add_participant(
         ex.user("coordinator"), ex.exchange, staff, "coordinator"
     )
     assert participant.side == Side.ASSOCIATION
+    assert ex.client("assocstaff").get(ex.exchange.get_absolute_url()).status_code == 200
+    # Staff without the coordinator's role would be told they take part and
+    # then be refused the page: they are not offered.
+    with pytest.raises(ValidationError):
+        services.add_participant(ex.user("coordinator"), ex.exchange, clerk, "coordinator")
+
+
+def test_each_side_brings_in_only_its_own_colleagues(ex):
+    seeking_colleague = _colleague(ex, "hebron-engineer", lg=ex.world.lg1)
+    offering_colleague = _colleague(ex, "jenin-engineer", lg=ex.world.lg2)
+    form_page = (
+        ex.client("seeker")
+        .get(reverse("exchanges:participant_new", args=[ex.exchange.pk]))
+        .content.decode()
+    )
+    assert seeking_colleague.name in form_page and offering_colleague.name not in form_page
+
+    with pytest.raises(ValidationError) as refused:
+        services.add_participant(ex.user("mentor"), ex.exchange, seeking_colleague, "mentee")
+    assert "person" in refused.value.message_dict
+    added = services.add_participant(ex.user("mentor"), ex.exchange, offering_colleague, "host")
+    with pytest.raises(ValidationError):
+        services.remove_participant(ex.user("seeker"), added)
+    # The coordinator may bring in and take out anyone's.
+    services.add_participant(ex.user("coordinator"), ex.exchange, seeking_colleague, "mentee")
+    services.remove_participant(ex.user("coordinator"), added)
 
 
 @pytest.mark.parametrize(

@@ -138,7 +138,7 @@ def exchange_page_data(exchange: Exchange, user: Any) -> dict[str, Any]:
     return {
         "exchange": exchange,
         "programme": exchange.programme,
-        "participants": participant_rows(exchange),
+        "participants": participant_rows(exchange, user),
         "steps": phase_steps(exchange),
         "dormant": queries.is_dormant(exchange, now),
         "upcoming": upcoming,
@@ -161,15 +161,16 @@ def exchange_page_data(exchange: Exchange, user: Any) -> dict[str, Any]:
     }
 
 
-def participant_rows(exchange: Exchange) -> list[Participant]:
+def participant_rows(exchange: Exchange, user: Any) -> list[Participant]:
     rows = list(
         exchange.participants.select_related("person", "local_government").order_by(
             "side", "role", "person__name"
         )
     )
     founder_ids = services.founders(exchange)
+    open_sides = services.sides_open_to(user, exchange)
     for row in rows:
-        row.removable = not services.is_founder(row, founder_ids)  # type: ignore[attr-defined]
+        row.removable = row.side in open_sides and not services.is_founder(row, founder_ids)  # type: ignore[attr-defined]
     return rows
 
 
@@ -476,7 +477,14 @@ class ParticipantNewView(ExchangeActionView):
     section = "participants"
 
     def make_form(self, data: Any = None) -> forms.BaseForm:
-        return ParticipantForm(data, people=queries.people_who_may_join(self.exchange))
+        sides = services.sides_open_to(self.request.user, self.exchange)
+        by_side = services.local_governments_by_side(self.exchange)
+        people = queries.people_who_may_join(
+            self.exchange,
+            {lg for side in sides & by_side.keys() for lg in by_side[side]},
+            association=Side.ASSOCIATION in sides,
+        )
+        return ParticipantForm(data, people=people)
 
     def perform(self, form: forms.BaseForm) -> Any:
         return services.add_participant(

@@ -153,6 +153,10 @@ class ApproveProposalView(ActionView):
         return obj.run.get_absolute_url()
 
 
+# A large run can refuse thousands: the page names the first few.
+REFUSALS_SHOWN = 10
+
+
 class ApproveAllView(ActionView):
     def get_object(self, request: HttpRequest, **kwargs: Any) -> MatchingRun:
         run = get_object_or_404(MatchingRun, pk=kwargs["pk"])
@@ -166,8 +170,19 @@ class ApproveAllView(ActionView):
             ngettext("%(count)d proposal approved.", "%(count)d proposals approved.", approved)
             % {"count": approved},
         )
-        for message in refused:
+        for message in refused[:REFUSALS_SHOWN]:
             messages.warning(request, message)
+        if len(refused) > REFUSALS_SHOWN:
+            more = len(refused) - REFUSALS_SHOWN
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d more proposal could not be approved.",
+                    "%(count)d more proposals could not be approved.",
+                    more,
+                )
+                % {"count": more},
+            )
 
 
 class PairRuleView(ActionView):

@@ -27,7 +27,7 @@ from peerlearn.directory.models import Language, Programme
 from peerlearn.directory.queries import topic_and_descendants
 from peerlearn.exchanges import queries, services
 from peerlearn.exchanges.forms import NeedForm, OfferForm, ReviewForm
-from peerlearn.exchanges.models import HelpKind, Need, Offer, ReviewStatus
+from peerlearn.exchanges.models import HelpKind, Match, Need, Offer, ReviewStatus
 from peerlearn.exchanges.rules import may
 from peerlearn.exchanges.views.base import ActionView, cleaned, decision, load
 from peerlearn.lists import FilteredListView
@@ -352,6 +352,11 @@ class NeedFormView(LoginRequiredMixin, View):
         return self.page(need, form, status=400)
 
 
+def _with_need(match: Match, need: Need) -> Match:
+    match.need = need  # loaded already, with what the rules read
+    return match
+
+
 class NeedDetailView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         need = load(
@@ -372,10 +377,8 @@ class NeedDetailView(LoginRequiredMixin, View):
                 # match and the coordinators, not for every programme member.
                 "matches": [
                     m
-                    for m in need.matches.select_related(
-                        "need__programme", "offer__person", "offer__local_government"
-                    )
-                    if may(request.user, "exchanges.view_match", m)
+                    for m in need.matches.select_related("offer__person", "offer__local_government")
+                    if may(request.user, "exchanges.view_match", _with_need(m, need))
                 ],
             },
         )
