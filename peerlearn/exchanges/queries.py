@@ -81,8 +81,10 @@ def open_needs(programme: Programme) -> QuerySet[Need]:
 def review_queue(programme: Programme) -> dict[str, Any]:
     waiting = Q(status=ReviewStatus.SUBMITTED)
     return {
-        "offers": offers_with_details(programme.offers.filter(waiting)).order_by("submitted_at"),
-        "needs": needs_with_details(programme.needs.filter(waiting)).order_by("submitted_at"),
+        "offers": offers_with_details(programme.offers.filter(waiting)).order_by(
+            "submitted_at", "pk"
+        ),
+        "needs": needs_with_details(programme.needs.filter(waiting)).order_by("submitted_at", "pk"),
     }
 
 

@@ -226,3 +226,24 @@ def test_approve_all_keeps_every_capacity_and_audits_each_match(world, pool):
     assert Match.objects.filter(offer=offer).count() == 1
     entry = AuditEntry.objects.get(action="exchanges.approve_match")
     assert entry.actor == coordinator and entry.after["offer"] == offer.pk
+
+
+def test_the_review_queue_pages_each_list_on_its_own(world, pool, settings, monkeypatch):
+    from peerlearn.exchanges.views.seek_offer import ReviewQueueView
+
+    monkeypatch.setattr(ReviewQueueView, "page_size", 2)
+    need, _offers = accepted_pool(world, pool)
+    for index in range(5):
+        Need.objects.filter(pk=need.pk).update(status="submitted")
+        copy = Need.objects.get(pk=need.pk)
+        copy.pk = None
+        copy.title = f"Need {index}"
+        copy.save()
+    url = reverse("exchanges:review", args=[world.programme.pk])
+    client = world.client("coordinator")
+
+    first = client.get(url).content.decode()
+    assert "(6)" in first and first.count('class="card review-item"') == 2
+    last = client.get(url + "?needs_page=3").content.decode()
+    assert "Page 3 of 3" in last
+    assert "needs_page=2" in last  # the way back keeps its own parameter

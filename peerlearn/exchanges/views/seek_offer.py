@@ -9,6 +9,7 @@ import django_filters
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -456,19 +457,30 @@ class OpenNeedsView(PoolView):
 
 class ReviewQueueView(LoginRequiredMixin, TemplateView):
     template_name = "exchanges/review_queue.html"
+    page_size = 20
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         programme = programme_or_404(self.kwargs["programme"])
         if not may(self.request.user, "exchanges.review", programme):
             raise PermissionDenied
-        queue: dict[str, list[Any]] = {}
         for kind, items in queries.review_queue(programme).items():
-            queue[kind] = list(items)
-            for item in queue[kind]:
+            # Each list pages on its own; the other's page stays in the links.
+            param = f"{kind}_page"
+            page = Paginator(items, self.page_size).get_page(self.request.GET.get(param))
+            for item in page.object_list:
                 # A form per item, with ids of its own: each "Note to the
                 # author" label then names its own field, not the first one.
                 item.review_form = ReviewForm(auto_id=f"id_{kind}_{item.pk}_%s")
                 item.review_heading = f"review-{kind}-{item.pk}"
-        context.update(queue, programme=programme)
+            others = self.request.GET.copy()
+            others.pop(param, None)
+            context[kind] = {
+                "page_obj": page,
+                "paginator": page.paginator,
+                "is_paginated": page.has_other_pages(),
+                "page_param": param,
+                "query_string": others.urlencode(),
+            }
+        context["programme"] = programme
         return context
