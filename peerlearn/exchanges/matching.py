@@ -184,16 +184,22 @@ def _languages(languages: Any, fallback: str) -> tuple[str, ...]:
     return codes or (fallback,)
 
 
+def _engine_person(person: Any, item: Need | Offer, years: int = 0) -> engine.Person:
+    """The person behind a need or offer, speaking the languages it lists."""
+    return engine.Person(
+        name=person.name,
+        role=engine.Role(person.role),
+        position=person.position,
+        languages=_languages(_related(item, "languages"), item.text_language.code),
+        years_experience=years,
+    )
+
+
 def _engine_need(need: Need) -> engine.Need:
     contact = need.contact
     return engine.Need(
         id=str(need.pk),
-        person=engine.Person(
-            name=contact.name,
-            role=engine.Role(contact.role),
-            position=contact.position,
-            languages=_languages(_related(need, "languages"), need.text_language.code),
-        ),
+        person=_engine_person(contact, need),
         org=_organisation(need.local_government, contact),
         topics=tuple(sorted(t.code for t in _related(need, "topics"))),
         text="\n".join(filter(None, [need.title, need.problem, need.outcome])),
@@ -211,13 +217,7 @@ def _engine_offer(offer: Offer) -> engine.Offer:
     person = offer.person
     return engine.Offer(
         id=str(offer.pk),
-        person=engine.Person(
-            name=person.name,
-            role=engine.Role(person.role),
-            position=person.position,
-            languages=_languages(_related(offer, "languages"), offer.text_language.code),
-            years_experience=offer.years_experience,
-        ),
+        person=_engine_person(person, offer, years=offer.years_experience),
         org=_organisation(offer.local_government, person),
         topics=tuple(sorted(t.code for t in _related(offer, "topics"))),
         text=offer.description,

@@ -117,6 +117,14 @@ def _status_after_edit(current: str, submit: bool) -> str:
 # Offers and needs ------------------------------------------------------------
 
 
+def _author(actor: Any) -> Person:
+    """The actor's directory profile: offers and needs are written by people."""
+    person = Person.objects.filter(user=actor).first()
+    if person is None:
+        raise PermissionDenied
+    return person
+
+
 def save_offer(
     actor: Any,
     offer: Offer,
@@ -127,9 +135,7 @@ def save_offer(
     creating = offer.pk is None
     if creating:
         _require(actor, "exchanges.offer_expertise", offer.programme)
-        person = Person.objects.filter(user=actor).first()
-        if person is None:
-            raise PermissionDenied
+        person = _author(actor)
         offer.person = person
         offer.local_government = person.local_government
         offer.created_by = actor
@@ -184,9 +190,7 @@ def save_need(
     creating = need.pk is None
     if creating:
         _require(actor, "exchanges.post_need", need.programme)
-        person = Person.objects.filter(user=actor).first()
-        if person is None:
-            raise PermissionDenied
+        person = _author(actor)
         if need.local_government_id is None:
             need.local_government_id = person.local_government_id
         allowed = local_governments_for_need(actor, need.programme)
@@ -632,9 +636,7 @@ def publish_matches(
 
 
 def _focal_point_users(lg_id: int | None) -> list[User]:
-    if lg_id is None:
-        return []
-    return list(User.objects.filter(roles__role="focal_point", roles__local_government_id=lg_id))
+    return [] if lg_id is None else _focal_point_users_of([lg_id]).get(lg_id, [])
 
 
 def _focal_point_users_of(lg_ids: Iterable[int]) -> dict[int | None, list[User]]:
@@ -797,15 +799,8 @@ def side_of(exchange: Exchange, person: Person) -> Side | None:
     """Which side a person would join: that of their local government, or
     the association's for one of its coordinators; None for anyone else."""
     if person.local_government_id is None:
-        coordinates = (
-            person.user_id is not None
-            and RoleAssignment.objects.filter(
-                user_id=person.user_id,
-                role=Role.COORDINATOR,
-                association_id=exchange.programme.association_id,
-            ).exists()
-        )
-        return Side.ASSOCIATION if coordinates else None
+        coordinators = {user.pk for user in _coordinator_users(exchange.programme)}
+        return Side.ASSOCIATION if person.user_id in coordinators else None
     for side, lg_ids in local_governments_by_side(exchange).items():
         if person.local_government_id in lg_ids:
             return side

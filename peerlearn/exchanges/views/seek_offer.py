@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -77,64 +78,94 @@ class MySeekOfferView(LoginRequiredMixin, TemplateView):
 # Offers ----------------------------------------------------------------------
 
 
-class OfferFormView(LoginRequiredMixin, View):
-    """New offer (`programme` in the address) or an existing one (`pk`)."""
+class ReviewedFormView(LoginRequiredMixin, View):
+    """A new offer or need (`programme` in the address) or an existing one
+    (`pk`): the form, then its service function; a refused form keeps what
+    was typed. Subclasses name the model, the permissions and the service."""
 
-    template_name = "exchanges/offer_form.html"
+    model: Any = None
+    name = ""  # "offer" or "need": the template's name for the item
+    template_name = ""
+    create_permission = ""
+    submitted_message: Any = ""
+    draft_message: Any = ""
 
-    def offer(self) -> Offer:
+    def item(self) -> Any:
         if "pk" in self.kwargs:
-            return load(self.request, Offer, self.kwargs["pk"], "exchanges.change_offer")
+            return load(
+                self.request, self.model, self.kwargs["pk"], f"exchanges.change_{self.name}"
+            )
         programme = programme_or_404(self.kwargs["programme"])
-        if not may(self.request.user, "exchanges.offer_expertise", programme):
+        if not may(self.request.user, self.create_permission, programme):
             raise PermissionDenied
-        return Offer(programme=programme)
+        return self.model(programme=programme)
 
-    def page(self, offer: Offer, form: OfferForm, status: int = 200) -> HttpResponse:
+    def form(self, item: Any, data: Any = None, initial: Any = None) -> forms.ModelForm:
+        raise NotImplementedError
+
+    def save(self, item: Any, form: forms.ModelForm) -> Any:
+        raise NotImplementedError
+
+    def initial(self) -> dict[str, Any]:
+        """For a new item: the author's working languages, the first as the text's."""
+        person = getattr(self.request.user, "person", None)
+        if person is None:
+            return {}
+        languages = list(person.languages.all())
+        return {"languages": languages, "text_language": next(iter(languages), None)}
+
+    def page(self, item: Any, form: forms.ModelForm, status: int = 200) -> HttpResponse:
         return render(
             self.request,
             self.template_name,
-            {"form": form, "offer": offer, "programme": offer.programme},
+            {"form": form, self.name: item, "programme": item.programme},
             status=status,
         )
 
     def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        offer = self.offer()
-        initial: dict[str, Any] = {}
-        if offer.pk is None:
-            person = getattr(request.user, "person", None)
-            if person is not None:
-                initial["languages"] = list(person.languages.all())
-                initial["text_language"] = next(iter(initial["languages"]), None)
-        return self.page(offer, OfferForm(instance=offer, initial=initial))
+        item = self.item()
+        return self.page(item, self.form(item, initial=self.initial() if not item.pk else None))
 
     def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        offer = self.offer()
-        creating = offer.pk is None
-        form = OfferForm(
-            request.POST,
-            instance=Offer.objects.get(pk=offer.pk)
-            if offer.pk
-            else Offer(programme=offer.programme),
-        )
+        item = self.item()
+        creating = item.pk is None
+        form = self.form(item, request.POST)
         if form.is_valid():
             try:
-                saved = services.save_offer(
-                    request.user, offer, form.cleaned_data, submit="submit" in request.POST
-                )
+                saved = self.save(item, form)
             except ValidationError as error:
                 form.add_error(None, error)
                 if creating:  # the refused save rolled back: it is still new
-                    offer.pk = None
+                    item.pk = None
             else:
                 messages.success(
                     request,
-                    _("Your offer is submitted: a coordinator will review it.")
-                    if saved.status == ReviewStatus.SUBMITTED
-                    else _("Your offer is saved as a draft."),
+                    str(
+                        self.submitted_message
+                        if saved.status == ReviewStatus.SUBMITTED
+                        else self.draft_message
+                    ),
                 )
                 return redirect(saved)
-        return self.page(offer, form, status=400)
+        return self.page(item, form, status=400)
+
+
+class OfferFormView(ReviewedFormView):
+    model = Offer
+    name = "offer"
+    template_name = "exchanges/offer_form.html"
+    create_permission = "exchanges.offer_expertise"
+    submitted_message = gettext_lazy("Your offer is submitted: a coordinator will review it.")
+    draft_message = gettext_lazy("Your offer is saved as a draft.")
+
+    def form(self, item: Any, data: Any = None, initial: Any = None) -> forms.ModelForm:
+        instance = Offer.objects.get(pk=item.pk) if item.pk else Offer(programme=item.programme)
+        return OfferForm(data, instance=instance, initial=initial)
+
+    def save(self, item: Any, form: forms.ModelForm) -> Any:
+        return services.save_offer(
+            self.request.user, item, form.cleaned_data, submit="submit" in self.request.POST
+        )
 
 
 class OfferDetailView(LoginRequiredMixin, View):
@@ -282,75 +313,41 @@ class PoolView(LoginRequiredMixin, FilteredListView):
 # Needs -------------------------------------------------------------------------
 
 
-class NeedFormView(LoginRequiredMixin, View):
+class NeedFormView(ReviewedFormView):
+    model = Need
+    name = "need"
     template_name = "exchanges/need_form.html"
+    create_permission = "exchanges.post_need"
+    submitted_message = gettext_lazy("Your need is submitted: a coordinator will review it.")
+    draft_message = gettext_lazy("Your need is saved as a draft.")
 
-    def need(self) -> Need:
-        if "pk" in self.kwargs:
-            return load(self.request, Need, self.kwargs["pk"], "exchanges.change_need")
-        programme = programme_or_404(self.kwargs["programme"])
-        if not may(self.request.user, "exchanges.post_need", programme):
-            raise PermissionDenied
-        return Need(programme=programme)
-
-    def form(self, need: Need, data: Any = None, initial: Any = None) -> NeedForm:
-        instance = Need.objects.get(pk=need.pk) if need.pk else Need(programme=need.programme)
+    def form(self, item: Any, data: Any = None, initial: Any = None) -> forms.ModelForm:
+        instance = Need.objects.get(pk=item.pk) if item.pk else Need(programme=item.programme)
         return NeedForm(
             data,
             instance=instance,
             initial=initial,
-            local_governments=queries.local_governments_for_need(self.request.user, need.programme)
-            if not need.pk
-            else queries.programme_local_governments(need.programme).filter(
-                pk=need.local_government_id
+            local_governments=queries.local_governments_for_need(self.request.user, item.programme)
+            if not item.pk
+            else queries.programme_local_governments(item.programme).filter(
+                pk=item.local_government_id
             ),
-            programme_lgs=queries.programme_local_governments(need.programme),
+            programme_lgs=queries.programme_local_governments(item.programme),
         )
 
-    def page(self, need: Need, form: NeedForm, status: int = 200) -> HttpResponse:
-        return render(
-            self.request,
-            self.template_name,
-            {"form": form, "need": need, "programme": need.programme},
-            status=status,
+    def initial(self) -> dict[str, Any]:
+        initial = super().initial()
+        person = getattr(self.request.user, "person", None)
+        if person is not None:
+            initial["local_government"] = person.local_government_id
+        return {**initial, "kind": HelpKind.MENTORING}
+
+    def save(self, item: Any, form: forms.ModelForm) -> Any:
+        if item.pk is None:
+            item.local_government = form.cleaned_data["local_government"]
+        return services.save_need(
+            self.request.user, item, form.cleaned_data, submit="submit" in self.request.POST
         )
-
-    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        need = self.need()
-        initial: dict[str, Any] = {}
-        if need.pk is None:
-            person = getattr(request.user, "person", None)
-            if person is not None:
-                initial["languages"] = list(person.languages.all())
-                initial["text_language"] = next(iter(initial["languages"]), None)
-                initial["local_government"] = person.local_government_id
-            initial["kind"] = HelpKind.MENTORING
-        return self.page(need, self.form(need, initial=initial))
-
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        need = self.need()
-        creating = need.pk is None
-        form = self.form(need, request.POST)
-        if form.is_valid():
-            if need.pk is None:
-                need.local_government = form.cleaned_data["local_government"]
-            try:
-                saved = services.save_need(
-                    request.user, need, form.cleaned_data, submit="submit" in request.POST
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-                if creating:  # the refused save rolled back: it is still new
-                    need.pk = None
-            else:
-                messages.success(
-                    request,
-                    _("Your need is submitted: a coordinator will review it.")
-                    if saved.status == ReviewStatus.SUBMITTED
-                    else _("Your need is saved as a draft."),
-                )
-                return redirect(saved)
-        return self.page(need, form, status=400)
 
 
 def _with_need(match: Match, need: Need) -> Match:
